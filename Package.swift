@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "kb",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kb", targets: ["kb"]),
+        .executable(name: "faq", targets: ["faq"]),
+        .library(name: "KnowledgeBase", targets: ["KnowledgeBase"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libcmark, the CommonMark reference parser, from Debian's libcmark-dev.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The model: guides, sections, procedures, FAQ entries, links, code blocks.
+        .target(name: "KnowledgeBase", dependencies: ["CCmark", "Yams"]),
+        // Consistency checks over the model, and their reporters.
+        .target(name: "Lint", dependencies: ["KnowledgeBase"]),
+        // Tokenizer, stemmer, synonyms, BM25F ranking and the binary index.
+        .target(name: "Search", dependencies: ["KnowledgeBase"]),
+        // Markdown answers rendered for a terminal.
+        .target(name: "TerminalUI", dependencies: ["CCmark"]),
+        // The static HTML site.
+        .target(name: "Site", dependencies: ["KnowledgeBase", "Lint", "Search"]),
+        .executableTarget(
+            name: "kb",
+            dependencies: [
+                "KnowledgeBase", "Lint", "Search", "Site",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "faq",
+            dependencies: [
+                "KnowledgeBase", "Search", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "KnowledgeBase"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "KnowledgeBase"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "KnowledgeBase"]),
+    ]
+)

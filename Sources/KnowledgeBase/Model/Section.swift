@@ -1,0 +1,24 @@
+/// A heading and the content that follows it up to the next heading.
+public struct Section: Sendable, Codable, Hashable {
+    /// The heading as plain text, without a trailing `{#custom-id}`.
+    public var heading: String
+    public var level: Int
+    /// GitHub-style slug, de-duplicated within the guide (`-1`, `-2`, …) unless a `{#id}`
+    /// override gives it explicitly.
+    public var anchor: String
+    /// 1-based line of the heading in the file.
+    public var line: Int
+    /// Markdown source of the section's content, up to the next heading of any level.
+    public var body: String
+    /// Plain text of that content, for search.
+    public var text: String
+
+    public init(heading: String, level: Int, anchor: String, line: Int, body: String, text: String) {
+        self.heading = heading
+        self.level = level
+        self.anchor = anchor
+        self.line = line
+        self.body = body
+        self.text = text
+    }
+}

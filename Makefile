@@ -10,7 +10,7 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 RELEASE_FLAGS := -c release --static-swift-stdlib
 BIN := $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path 2>/dev/null || echo .build/release)
 
-.PHONY: run test build release install deps test-deps bench fuzz lint-guides format clean
+.PHONY: run test build release install deps test-deps bench fuzz format clean
 
 # Debian packages the build needs: libcmark (the CommonMark parser) and pkg-config to find it.
 deps:
@@ -57,3 +57,7 @@ format:
 
 clean:
 	rm -rf .build site
+
+# Whole-process benchmarks on the tldr corpus and the shipped guides (see Benchmarks/bench.py).
+bench: release test-deps
+	python3 Benchmarks/bench.py --bin $(BIN)

@@ -87,7 +87,21 @@ public struct GuideParser: Sendable {
 
     /// Offset of the first byte that is not part of valid UTF-8, or nil.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        // ASCII fast path: most guides are mostly ASCII.
+        // Most guides are ASCII: check eight bytes at a time for a high bit before decoding.
+        let allASCII = bytes.withUnsafeBytes { raw -> Bool in
+            var i = 0
+            let n = raw.count
+            while i + 8 <= n {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            while i < n {
+                if raw[i] >= 0x80 { return false }
+                i += 1
+            }
+            return true
+        }
+        if allASCII { return nil }
         var offset = 0
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()

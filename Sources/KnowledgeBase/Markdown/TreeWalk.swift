@@ -280,20 +280,44 @@ struct TreeWalk {
 
     private var isFAQPage: Bool {
         if guide.type == "faq" { return true }
-        let title = guide.title.lowercased()
-        return TreeWalk.containsWord("faq", in: title) || TreeWalk.containsWord("faqs", in: title)
-            || title.contains("frequently asked questions")
+        let words = TreeWalk.words(guide.title)
+        return words.contains("faq") || words.contains("faqs")
+            || TreeWalk.contains(words, ["frequently", "asked", "questions"])
     }
 
     /// "FAQ", "FAQs", "Frequently asked questions", "Frequently Asked Questions (FAQ)".
     static func isFAQHeading(_ heading: String) -> Bool {
-        let words = heading.lowercased().split(whereSeparator: { !$0.isLetter })
+        let words = TreeWalk.words(heading)
         if words == ["faq"] || words == ["faqs"] { return true }
         return words.starts(with: ["frequently", "asked", "questions"]) && words.count <= 4
     }
 
-    static func containsWord(_ word: String, in text: String) -> Bool {
-        text.split(whereSeparator: { !$0.isLetter }).contains { $0 == word }
+    /// Lowercased words of ASCII letters (other bytes of 0x80 and up count as letters), split on
+    /// bytes: this runs for every heading of every guide, where `Character.isLetter` is costly.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(b + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...: current.append(b)
+            default:
+                if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    static func contains(_ words: [String], _ phrase: [String]) -> Bool {
+        guard words.count >= phrase.count else { return false }
+        for start in 0...(words.count - phrase.count) where words[start..<start + phrase.count].elementsEqual(phrase) {
+            return true
+        }
+        return false
     }
 
     // MARK: - HTML
@@ -328,24 +352,29 @@ struct TreeWalk {
 /// Plain text tidied for storage: runs of whitespace folded, ends trimmed.
 enum GuideText {
     static func string(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var pendingNewline = false
-        for b in bytes {
-            if b == 0x0A {
-                pendingNewline = true
-            } else if b == 0x20 || b == 0x09 || b == 0x0D {
-                pendingSpace = true
-            } else {
-                if !out.isEmpty {
-                    if pendingNewline { out.append(0x0A) } else if pendingSpace { out.append(0x20) }
+        let count = bytes.count
+        guard count > 0 else { return "" }
+        return bytes.withUnsafeBufferPointer { input in
+            String(unsafeUninitializedCapacity: count) { out in
+                var n = 0
+                var pending: UInt8 = 0  // 0 none, 0x20 space, 0x0A newline
+                for b in input {
+                    if b == 0x0A {
+                        pending = 0x0A
+                    } else if b == 0x20 || b == 0x09 || b == 0x0D {
+                        if pending == 0 { pending = 0x20 }
+                    } else {
+                        if pending != 0 && n > 0 {
+                            out[n] = pending
+                            n += 1
+                        }
+                        pending = 0
+                        out[n] = b
+                        n += 1
+                    }
                 }
-                pendingSpace = false
-                pendingNewline = false
-                out.append(b)
+                return n
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -9,6 +9,22 @@ public struct AnchorSlugger: Sendable {
 
     /// The base slug of `heading`, before de-duplication.
     public static func slug(_ heading: String) -> String {
+        // ASCII headings (nearly all) take a byte path; Unicode properties are costly per scalar.
+        if heading.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(heading.utf8.count)
+            for b in heading.utf8 {
+                switch b {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(b + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                    UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    bytes.append(b)
+                case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         out.unicodeScalars.reserveCapacity(heading.utf8.count)
         for scalar in heading.lowercased().unicodeScalars {

@@ -52,7 +52,7 @@ struct LoaderTests {
     }
 }
 
-@Suite("Real corpora")
+@Suite("Real corpora", .enabled(if: Corpora.available, "the corpora tarballs are not beside the package (../shared/corpora)"))
 struct CorporaTests {
     @Test("Homebrew's docs: FAQ.md is a FAQ page with 28 questions, not all ending in '?'")
     func homebrew() throws {

@@ -29,11 +29,19 @@ final class TemporaryFolder {
     deinit { try? FileManager.default.removeItem(at: url) }
 }
 
-/// The shared corpora tarballs (`../shared/corpora` beside the package), unpacked once per run.
+/// The shared corpora tarballs: `$KB_CORPORA`, else `../shared/corpora` beside the package (where
+/// CI and developers have them). A machine without them skips the corpus tests, saying why.
 enum Corpora {
-    static let shared: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/corpora")
+    static let shared: URL = {
+        if let custom = ProcessInfo.processInfo.environment["KB_CORPORA"] { return URL(fileURLWithPath: custom) }
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/corpora")
+    }()
+
+    static var available: Bool {
+        FileManager.default.fileExists(atPath: shared.appendingPathComponent("tldr-pages.tar.gz").path)
+    }
 
     static func unpack(_ name: String) throws -> URL {
         let tarball = shared.appendingPathComponent("\(name).tar.gz")

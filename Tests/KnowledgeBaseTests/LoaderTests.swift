@@ -50,6 +50,19 @@ struct LoaderTests {
         #expect(kb.problems.map(\.severity) == [.warning])
         #expect(!kb.hasErrors)
     }
+
+    @Test("The shipped guides: at least 8 guides and 15 FAQ entries, each with a question, an answer and a line")
+    func shippedGuides() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("guides")
+        let kb = KnowledgeBase.load(root.path)
+        #expect(kb.problems.isEmpty)
+        #expect(kb.guides.count >= 8)
+        let faqs = kb.guides.flatMap(\.faqs)
+        #expect(faqs.count >= 15)
+        #expect(faqs.allSatisfy { !$0.question.isEmpty && !$0.answerText.isEmpty && $0.line > 0 })
+        #expect(kb.guides.allSatisfy { $0.reviewed != nil && $0.titleSource == .frontMatter })
+    }
 }
 
 @Suite("Real corpora", .enabled(if: Corpora.available, "the corpora tarballs are not beside the package (../shared/corpora)"))
@@ -79,18 +92,5 @@ struct CorporaTests {
         #expect(tar.summary.hasPrefix("Archiving utility."))
         #expect(tar.sections[0].text.contains("tar xf"))
         #expect(tar.links.contains { $0.kind == .external && $0.target.hasPrefix("https://www.gnu.org/") })
-    }
-
-    @Test("The shipped guides: at least 8 guides and 15 FAQ entries, each with a question, an answer and a line")
-    func shippedGuides() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("guides")
-        let kb = KnowledgeBase.load(root.path)
-        #expect(kb.problems.isEmpty)
-        #expect(kb.guides.count >= 8)
-        let faqs = kb.guides.flatMap(\.faqs)
-        #expect(faqs.count >= 15)
-        #expect(faqs.allSatisfy { !$0.question.isEmpty && !$0.answerText.isEmpty && $0.line > 0 })
-        #expect(kb.guides.allSatisfy { $0.reviewed != nil && $0.titleSource == .frontMatter })
     }
 }

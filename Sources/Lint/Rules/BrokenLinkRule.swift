@@ -22,9 +22,12 @@ public struct BrokenLinkRule: Rule {
         guard !guide.links.isEmpty else { return [] }
         var findings: [Finding] = []
         var lines: GuideLines?
+        var cursors: [String: GuideLines.SearchCursor] = [:]
         func report(_ link: Link, _ message: String) {
             if lines == nil { lines = GuideLines(guide) }
-            let at = lines!.locate(link.target, from: link.line) ?? (link.line, 1)
+            var cursor = cursors[link.target] ?? GuideLines.SearchCursor()
+            let at = lines!.locate(link.target, from: link.line, after: &cursor) ?? (link.line, 1)
+            cursors[link.target] = cursor
             findings.append(finding(guide, line: at.line, column: at.column, message))
         }
         let what: (Link) -> String = { $0.isImage ? "missing image" : "broken link" }

@@ -6,7 +6,8 @@ import KnowledgeBase
 /// would silently vanish from the published page.
 ///
 /// HTML comments are not findings: they are invisible everywhere, so dropping them loses
-/// nothing, and `<!-- kb-ignore … -->` comments are how suppressions are written.
+/// nothing, and `<!-- kb-ignore … -->` comments are how suppressions are written. An inline
+/// closing tag is not reported apart from its opening tag.
 public struct UnsafeHTMLRule: Rule {
     public static let id = "unsafe-html"
     public static let defaultSeverity = Severity.warning
@@ -17,12 +18,17 @@ public struct UnsafeHTMLRule: Rule {
     public func check(_ guide: Guide, in context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         var lines: GuideLines?
+        var cursors: [String: GuideLines.SearchCursor] = [:]
         for html in guide.rawHTML where !Suppressions.isOnlyComments(html.html) {
+            let tag = UnsafeHTMLRule.tagName(html.html)
+            // A closing tag belongs to the opening one already reported.
+            if !html.isBlock, tag?.hasPrefix("/") == true { continue }
             if lines == nil { lines = GuideLines(guide) }
             let firstLine = html.html.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? html.html
             let needle = String(firstLine.drop(while: { $0 == " " || $0 == "\t" }).prefix(40))
-            let at = lines!.locate(needle, from: html.line) ?? (html.line, 1)
-            let tag = UnsafeHTMLRule.tagName(html.html)
+            var cursor = cursors[needle] ?? GuideLines.SearchCursor()
+            let at = lines!.locate(needle, from: html.line, after: &cursor) ?? (html.line, 1)
+            cursors[needle] = cursor
             let shown = tag.map { "<\($0)>" } ?? "raw HTML"
             let kind = html.isBlock ? "HTML block" : "inline HTML"
             findings.append(

@@ -36,14 +36,37 @@ public struct GuideLines: Sendable {
     /// line and column. Used to point at a link target or HTML tag: cmark's positions inside
     /// paragraphs are not exact, but the source always holds the text.
     public func locate(_ needle: String, from line: Int, following: Int = 3) -> (line: Int, column: Int)? {
+        var cursor = SearchCursor()
+        return locate(needle, from: line, following: following, after: &cursor)
+    }
+
+    /// Where one search stopped, so that a second link with the same target on one line is
+    /// found at its own place, not at the first one's.
+    public struct SearchCursor: Sendable {
+        var line = 0
+        var byte = 0
+        public init() {}
+        init(line: Int, byte: Int) {
+            self.line = line
+            self.byte = byte
+        }
+    }
+
+    /// Like `locate(_:from:following:)`, starting after the previous match recorded in `cursor`.
+    public func locate(_ needle: String, from line: Int, following: Int = 3, after cursor: inout SearchCursor)
+        -> (line: Int, column: Int)?
+    {
         let pattern = Array(needle.utf8)
         guard !pattern.isEmpty else { return nil }
-        var l = max(line, 1)
+        var l = max(line, 1, cursor.line)
         let last = min(line + following, count)
         while l <= last {
-            let bytes = bytes(ofLine: l)
+            var bytes = bytes(ofLine: l)
+            let skip = l == cursor.line ? cursor.byte : 0
+            bytes = bytes.dropFirst(skip)
             if let offset = GuideLines.firstIndex(of: pattern, in: bytes) {
-                return (l, column(line: l, byteOffset: offset))
+                cursor = SearchCursor(line: l, byte: skip + offset + pattern.count)
+                return (l, column(line: l, byteOffset: skip + offset))
             }
             l += 1
         }

@@ -46,7 +46,8 @@ extension LintConfiguration {
         }
         guard let root else { return configuration }
         guard let top = root.mapping else {
-            throw ConfigurationError(path: path, line: root.mark?.line, message: "expected a mapping of keys at the top")
+            throw ConfigurationError(
+                path: path, line: root.mark?.line, message: "expected a mapping of keys at the top")
         }
         guard let lint = top["lint"] else { return configuration }
         guard let settings = lint.mapping else {
@@ -59,7 +60,9 @@ extension LintConfiguration {
             let key = keyNode.string ?? ""
             switch key {
             case "severities":
-                guard let map = value.mapping else { throw fail(value, "`lint.severities` must map rule ids to error, warning or off") }
+                guard let map = value.mapping else {
+                    throw fail(value, "`lint.severities` must map rule ids to error, warning or off")
+                }
                 for (ruleNode, levelNode) in map {
                     let rule = ruleNode.string ?? ""
                     if let knownRuleIDs, !knownRuleIDs.contains(rule) {
@@ -75,7 +78,9 @@ extension LintConfiguration {
                     }
                 }
             case "terms":
-                guard let map = value.mapping else { throw fail(value, "`lint.terms` must map terms to avoid to what to write instead") }
+                guard let map = value.mapping else {
+                    throw fail(value, "`lint.terms` must map terms to avoid to what to write instead")
+                }
                 for (termNode, replacementNode) in map {
                     guard let term = termNode.string, !term.isEmpty, term.contains(where: { !$0.isWhitespace }) else {
                         throw fail(termNode, "a term in `lint.terms` is empty")
@@ -91,7 +96,9 @@ extension LintConfiguration {
                 }
                 configuration.reviewMaxAgeDays = days
             case "allowed-placeholders":
-                guard let list = value.sequence else { throw fail(value, "`lint.allowed-placeholders` must be a list of strings") }
+                guard let list = value.sequence else {
+                    throw fail(value, "`lint.allowed-placeholders` must be a list of strings")
+                }
                 for item in list {
                     guard let s = item.scalar?.string, !s.isEmpty else {
                         throw fail(item, "`lint.allowed-placeholders` must hold non-empty strings")
@@ -101,7 +108,8 @@ extension LintConfiguration {
             default:
                 throw fail(
                     keyNode,
-                    "unknown setting `lint.\(key)` (known: severities, terms, review-max-age-days, allowed-placeholders)")
+                    "unknown setting `lint.\(key)` (known: severities, terms, review-max-age-days, allowed-placeholders)"
+                )
             }
         }
         return configuration

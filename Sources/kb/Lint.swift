@@ -83,7 +83,9 @@ struct LintCommand: ParsableCommand {
             for problem in kb.problems where !loaded.contains(problem.path) {
                 if let only = target.onlyFile, problem.path != only { continue }
                 var shown = problem
-                if problem.path != target.root { shown.path = Self.display(Self.join(target.root, problem.path), workingDirectory) }
+                if problem.path != target.root {
+                    shown.path = Self.display(Self.join(target.root, problem.path), workingDirectory)
+                }
                 Output.error(shown.description)
                 if problem.severity == .error { ioFailure = true }
             }
@@ -123,7 +125,8 @@ struct LintCommand: ParsableCommand {
         var out = ""
         for r in rules {
             let padding = String(repeating: " ", count: width - r.id.count)
-            let severity = r.defaultSeverity.rawValue + String(repeating: " ", count: 7 - r.defaultSeverity.rawValue.count)
+            let severity =
+                r.defaultSeverity.rawValue + String(repeating: " ", count: 7 - r.defaultSeverity.rawValue.count)
             out += "\(r.id)\(padding)  \(severity)  \(r.summary)\n"
         }
         return out
@@ -180,7 +183,9 @@ struct LintTarget {
             parts.removeLast()
         }
         if !path.hasPrefix("/") { folders.append(".") }
-        let chosen = folders.first { LintTarget.isFile(LintCommand.join($0, LintConfiguration.fileName)) } ?? folders.first ?? "."
+        let chosen =
+            folders.first { LintTarget.isFile(LintCommand.join($0, LintConfiguration.fileName)) } ?? folders.first
+            ?? "."
         root = chosen
         var relative = path
         if chosen == "/" {

@@ -25,7 +25,8 @@ struct HomebrewCorpusTests {
             let target = try #require(finding.message.split(separator: "`").dropFirst().first.map(String.init))
             let folder = (finding.path as NSString).deletingLastPathComponent
             let base = target.hasPrefix("/") ? docs : (docs as NSString).appendingPathComponent(folder)
-            let onDisk = ((base as NSString).appendingPathComponent(target.removingPercentEncoding ?? target) as NSString)
+            let onDisk =
+                ((base as NSString).appendingPathComponent(target.removingPercentEncoding ?? target) as NSString)
                 .standardizingPath
             #expect(!FileManager.default.fileExists(atPath: onDisk), "\(finding)")
         }

@@ -34,7 +34,9 @@ struct LintCommandTests {
     func name(_ guides: TemporaryGuides) -> String { URL(fileURLWithPath: guides.root).lastPathComponent }
 
     @Test func cleanGuidesExitZero() throws {
-        let guides = try TemporaryGuides(["keys.md": "# Keys\n\nSee [rotation](rotation.md).\n", "rotation.md": "# Rotation\n"])
+        let guides = try TemporaryGuides([
+            "keys.md": "# Keys\n\nSee [rotation](rotation.md).\n", "rotation.md": "# Rotation\n",
+        ])
         let run = try lint([name(guides)], in: guides)
         #expect(run.status == 0)
         #expect(run.stdout == "0 errors, 0 warnings in 2 files\n")
@@ -68,7 +70,9 @@ struct LintCommandTests {
     }
 
     @Test func aBadConfigurationExitsTwoNamingFileAndLine() throws {
-        let guides = try TemporaryGuides(["keys.md": "# Keys\n", "kb.yaml": "lint:\n  severities:\n    no-such-rule: off\n"])
+        let guides = try TemporaryGuides([
+            "keys.md": "# Keys\n", "kb.yaml": "lint:\n  severities:\n    no-such-rule: off\n",
+        ])
         let run = try lint([name(guides)], in: guides)
         #expect(run.status == 2)
         #expect(run.stderr.contains("\(name(guides))/kb.yaml:3: error: unknown rule `no-such-rule`"))

@@ -84,7 +84,8 @@ import Testing
         let lines = text(GitHubAnnotationReporter()).split(separator: "\n").map(String.init)
         #expect(
             lines[0]
-                == "::error file=guides/my faq.md,line=12,col=5,title=kb lint%3A broken-link::broken link: `a.md` does not exist")
+                == "::error file=guides/my faq.md,line=12,col=5,title=kb lint%3A broken-link::broken link: `a.md` does not exist"
+        )
         #expect(
             lines[1]
                 == "::warning file=guides/keys.md,line=3,col=1,title=kb lint%3A terminology::use \"API key\" instead of \"api-key\"%0A100%25: done, really"

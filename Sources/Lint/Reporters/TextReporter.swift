@@ -17,12 +17,14 @@ public struct TextReporter: FindingReporter {
             } else {
                 severity = f.severity.rawValue
             }
-            let location = colored ? "\u{1B}[1m\(f.path):\(f.line):\(f.column):\u{1B}[0m" : "\(f.path):\(f.line):\(f.column):"
+            let location =
+                colored ? "\u{1B}[1m\(f.path):\(f.line):\(f.column):\u{1B}[0m" : "\(f.path):\(f.line):\(f.column):"
             let rule = colored ? "\u{1B}[2m[\(f.ruleID)]\u{1B}[0m" : "[\(f.ruleID)]"
             out += "\(location) \(severity): \(f.message) \(rule)\n"
         }
         if colored {
-            let color = report.errorCount > 0 ? "\u{1B}[1;31m" : report.warningCount > 0 ? "\u{1B}[1;33m" : "\u{1B}[1;32m"
+            let color =
+                report.errorCount > 0 ? "\u{1B}[1;31m" : report.warningCount > 0 ? "\u{1B}[1;33m" : "\u{1B}[1;32m"
             out += "\(color)\(report.summaryLine)\u{1B}[0m\n"
         } else {
             out += report.summaryLine + "\n"

@@ -83,7 +83,8 @@ public struct BrokenLinkRule: Rule {
         let anchors = context.anchorsByPath[path] ?? []
         if anchors.contains(anchor) { return nil }
         var message =
-            sameGuide ? "broken link: no anchor `#\(raw)` in this guide" : "broken link: `\(path)` has no anchor `#\(raw)`"
+            sameGuide
+            ? "broken link: no anchor `#\(raw)` in this guide" : "broken link: `\(path)` has no anchor `#\(raw)`"
         let lowered = anchor.lowercased()
         if lowered != anchor, anchors.contains(lowered) {
             message += "; anchors are lowercase: `#\(lowered)`"

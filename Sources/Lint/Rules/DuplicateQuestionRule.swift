@@ -25,7 +25,9 @@ public struct DuplicateQuestionRule: Rule {
             let column = lines!.headingTextColumn(line: faq.line)
             let place = first.path == guide.path ? "line \(first.line)" : first.description
             findings.append(
-                finding(guide, line: faq.line, column: column, "question \"\(faq.question)\" was already asked at \(place)"))
+                finding(
+                    guide, line: faq.line, column: column, "question \"\(faq.question)\" was already asked at \(place)")
+            )
         }
         return findings
     }

@@ -15,7 +15,11 @@ public struct StaleReviewRule: Rule {
         guard let written = guide.reviewed else { return [] }
         let at = location(of: written, in: guide)
         guard let day = CalendarDay(parsing: written) else {
-            return [finding(guide, line: at.line, column: at.column, "`reviewed` is not a date in YYYY-MM-DD form: \"\(written)\"")]
+            return [
+                finding(
+                    guide, line: at.line, column: at.column,
+                    "`reviewed` is not a date in YYYY-MM-DD form: \"\(written)\"")
+            ]
         }
         let today = context.configuration.today
         let age = today.daysSinceEpoch - day.daysSinceEpoch

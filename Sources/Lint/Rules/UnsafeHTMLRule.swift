@@ -33,7 +33,8 @@ public struct UnsafeHTMLRule: Rule {
             let kind = html.isBlock ? "HTML block" : "inline HTML"
             findings.append(
                 finding(
-                    guide, line: at.line, column: at.column, "\(kind) \(shown) is dropped by the site; use Markdown instead"))
+                    guide, line: at.line, column: at.column,
+                    "\(kind) \(shown) is dropped by the site; use Markdown instead"))
         }
         for link in guide.links where link.kind == .external {
             guard let scheme = UnsafeHTMLRule.dangerousScheme(link.target) else { continue }

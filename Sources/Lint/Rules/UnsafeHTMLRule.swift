@@ -29,12 +29,11 @@ public struct UnsafeHTMLRule: Rule {
             var cursor = cursors[needle] ?? GuideLines.SearchCursor()
             let at = lines!.locate(needle, from: html.line, after: &cursor) ?? (html.line, 1)
             cursors[needle] = cursor
-            let shown = tag.map { "<\($0)>" } ?? "raw HTML"
-            let kind = html.isBlock ? "HTML block" : "inline HTML"
+            let kind = (html.isBlock ? "HTML block" : "inline HTML") + (tag.map { " <\($0)>" } ?? "")
             findings.append(
                 finding(
                     guide, line: at.line, column: at.column,
-                    "\(kind) \(shown) is dropped by the site; use Markdown instead"))
+                    "\(kind) is dropped by the site; use Markdown instead"))
         }
         for link in guide.links where link.kind == .external {
             guard let scheme = UnsafeHTMLRule.dangerousScheme(link.target) else { continue }

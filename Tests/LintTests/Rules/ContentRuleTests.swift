@@ -113,4 +113,21 @@ import Testing
                 "4️⃣": "link with a `data:` URL is emptied by the site",
             ])
     }
+
+    @Test func markdownCommentsAndCodeAreFine() throws {
+        try expectFindings(
+            UnsafeHTMLRule(),
+            in: """
+                # Keys
+
+                <!-- kb-ignore terminology -->
+                Press **Ctrl+C** to copy, see [the docs](https://example.com) and ![a dot](data:image/gif;base64,R0lG).
+
+                ```html
+                <div>Code is shown, not rendered.</div>
+                ```
+
+                Inline `<kbd>` in code is fine too.
+                """, [:])
+    }
 }

@@ -46,6 +46,7 @@ run: release
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
+	$$($(SWIFT) build --show-bin-path)/kb lint $(GUIDES)
 	$$($(SWIFT) build --show-bin-path)/kb inspect $(GUIDES) > /dev/null
 
 install: release

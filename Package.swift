@@ -23,7 +23,7 @@ let package = Package(
         // The model: guides, sections, procedures, FAQ entries, links, code blocks.
         .target(name: "KnowledgeBase", dependencies: ["CCmark", "Yams"]),
         // Consistency checks over the model, and their reporters.
-        .target(name: "Lint", dependencies: ["KnowledgeBase"]),
+        .target(name: "Lint", dependencies: ["KnowledgeBase", "Yams"]),
         // Tokenizer, stemmer, synonyms, BM25F ranking and the binary index.
         .target(name: "Search", dependencies: ["KnowledgeBase"]),
         // Markdown answers rendered for a terminal.

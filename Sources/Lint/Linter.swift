@@ -13,37 +13,58 @@ public struct Linter: Sendable {
     }
 
     /// Every rule the tool ships, in the order `--list-rules` shows them.
-    public static let allRules: [any Rule] = []
+    public static let allRules: [any Rule] = [
+        BrokenLinkRule(),
+        DuplicateQuestionRule(),
+        EmptyAnswerRule(),
+        FrontMatterRule(),
+        HeadingIncrementRule(),
+        MissingTitleRule(),
+        QuestionFormRule(),
+        StaleReviewRule(),
+        TerminologyRule(),
+        UnsafeHTMLRule(),
+    ]
+
+    /// Ids of every shipped rule, for validating configuration.
+    public static var allRuleIDs: Set<String> { Set(allRules.map { $0.descriptor.id }) }
 
     public func lint(_ kb: KnowledgeBase) -> [Finding] {
         let context = LintContext(knowledgeBase: kb, configuration: configuration)
         let guides = kb.guides
-        let rules = self.rules
+        // Rules the configuration turns off are not run at all.
+        let rules = self.rules.filter { !configuration.isDisabled($0.descriptor.id) }
         let results = UnsafeMutableBufferPointer<[Finding]>.allocate(capacity: guides.count)
         results.initialize(repeating: [])
         defer { results.deallocate() }
         nonisolated(unsafe) let shared = results
-        DispatchQueue.concurrentPerform(iterations: guides.count) { i in
-            var found: [Finding] = []
-            for rule in rules { found.append(contentsOf: rule.check(guides[i], in: context)) }
-            shared[i] = found
+        let chunk = 16
+        let chunks = (guides.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in (c * chunk)..<min(guides.count, (c + 1) * chunk) {
+                var found: [Finding] = []
+                for rule in rules { found.append(contentsOf: rule.check(guides[i], in: context)) }
+                shared[i] = applyConfiguration(found, in: guides[i])
+            }
         }
         var findings: [Finding] = []
-        for (i, guide) in guides.enumerated() {
-            findings.append(contentsOf: applyConfiguration(results[i], in: guide))
-        }
+        for i in guides.indices { findings.append(contentsOf: results[i]) }
         return findings.sorted {
             ($0.path, $0.line, $0.column, $0.ruleID) < ($1.path, $1.line, $1.column, $1.ruleID)
         }
     }
 
+    /// Severity overrides, then `kb-ignore` comments.
     private func applyConfiguration(_ findings: [Finding], in guide: Guide) -> [Finding] {
-        findings.compactMap { finding in
+        guard !findings.isEmpty else { return [] }
+        let suppressions = Suppressions(guide)
+        return findings.compactMap { finding in
             var finding = finding
             if let override = configuration.severities[finding.ruleID] {
                 guard let severity = override else { return nil }
                 finding.severity = severity
             }
+            if !suppressions.isEmpty, suppressions.silences(finding) { return nil }
             return finding
         }
     }

@@ -24,20 +24,62 @@ extension Rule {
             ruleID: Self.id, severity: Self.defaultSeverity, path: guide.path, line: line, column: column,
             message: message)
     }
+
+    /// This rule's id, summary and default severity, for reporters and `--list-rules`.
+    public var descriptor: RuleDescriptor {
+        RuleDescriptor(id: Self.id, defaultSeverity: Self.defaultSeverity, summary: Self.summary)
+    }
 }
 
-/// What a rule may read besides its guide.
+/// What a reporter needs to know about a rule without running it.
+public struct RuleDescriptor: Sendable, Hashable {
+    public var id: String
+    public var defaultSeverity: Severity
+    public var summary: String
+
+    public init(id: String, defaultSeverity: Severity, summary: String) {
+        self.id = id
+        self.defaultSeverity = defaultSeverity
+        self.summary = summary
+    }
+}
+
+/// What a rule may read besides its guide, computed once per run so that cross-guide rules
+/// stay linear in the number of guides.
 public struct LintContext: Sendable {
     public var knowledgeBase: KnowledgeBase
     public var configuration: LintConfiguration
     /// Each guide's anchors by path, computed once for link checks.
     public var anchorsByPath: [String: Set<String>]
+    /// Load problems (such as invalid front matter) by guide path.
+    public var problemsByPath: [String: [LoadProblem]]
+    /// The first place each question is asked, by normalised question, for duplicate checks.
+    public var firstQuestions: [QuestionKey: QuestionLocation]
 
     public init(knowledgeBase: KnowledgeBase, configuration: LintConfiguration) {
         self.knowledgeBase = knowledgeBase
         self.configuration = configuration
         var anchors: [String: Set<String>] = [:]
-        for g in knowledgeBase.guides { anchors[g.path] = g.anchors }
+        var firstQuestions: [QuestionKey: QuestionLocation] = [:]
+        for g in knowledgeBase.guides {
+            anchors[g.path] = g.anchors
+            for faq in g.faqs {
+                let key = QuestionKey(faq.question)
+                if !key.isEmpty, firstQuestions[key] == nil {
+                    firstQuestions[key] = QuestionLocation(path: g.path, line: faq.line)
+                }
+            }
+        }
         self.anchorsByPath = anchors
+        self.firstQuestions = firstQuestions
+        self.problemsByPath = Dictionary(grouping: knowledgeBase.problems, by: \.path)
     }
+}
+
+/// Where a FAQ question is asked.
+public struct QuestionLocation: Sendable, Hashable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+
+    public var description: String { "\(path):\(line)" }
 }

@@ -1,11 +1,29 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @main
 struct KB: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb",
         abstract: "Parse, check and publish a Markdown knowledge base.",
         version: KBVersion.string,
-        subcommands: [Inspect.self]
+        subcommands: [Inspect.self, LintCommand.self]
     )
+
+    /// ArgumentParser exits with 64 (EX_USAGE) on bad arguments; kb promises 2 for usage errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Output.error(fullMessage(for: error))
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -6,6 +6,6 @@ struct KB: ParsableCommand {
         commandName: "kb",
         abstract: "Parse, check and publish a Markdown knowledge base.",
         version: KBVersion.string,
-        subcommands: [Inspect.self]
+        subcommands: [Inspect.self, Build.self, Serve.self]
     )
 }

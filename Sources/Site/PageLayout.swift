@@ -27,7 +27,10 @@ struct PageLayout {
     }
 
     /// A site-relative href to `path` (already a root-relative page path).
-    func href(_ path: String) -> String { prefix + URLPath.encode(path) }
+    func href(_ path: String) -> String {
+        guard let hash = path.firstIndex(of: "#") else { return prefix + URLPath.encode(path) }
+        return prefix + URLPath.encode(String(path[..<hash])) + "#" + URLPath.encodeFragment(String(path[path.index(after: hash)...]))
+    }
 
     func open(_ out: inout HTMLBuffer, _ head: Head) {
         let config = context.configuration

@@ -15,8 +15,11 @@ import Search
 public struct SiteBuilder: Sendable {
     public var guidesRoot: String
     public var output: String
+    /// The checks that must pass before anything is written (all rules by default).
+    public var linter: Linter
 
-    public init(guidesRoot: String, output: String) {
+    public init(guidesRoot: String, output: String, linter: Linter = Linter()) {
+        self.linter = linter
         self.guidesRoot = guidesRoot.count > 1 && guidesRoot.hasSuffix("/") ? String(guidesRoot.dropLast()) : guidesRoot
         self.output = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
     }
@@ -50,7 +53,7 @@ public struct SiteBuilder: Sendable {
         if let rootProblem = kb.problems.first(where: { $0.path == guidesRoot }), kb.guides.isEmpty {
             throw SiteError(message: rootProblem.description)
         }
-        let findings = Linter().lint(kb)
+        let findings = linter.lint(kb)
         clock.lap("lint", into: &report)
         if kb.hasErrors || findings.contains(where: { $0.severity == .error }) {
             return .rejected(findings: findings, problems: kb.problems)

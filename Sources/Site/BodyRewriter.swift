@@ -36,7 +36,7 @@ public struct BodyRewriter {
         var copied = 0
         var openHeadingID: [UInt8]? = nil
         func flush(_ upTo: Int, _ out: inout HTMLBuffer) {
-            if upTo > copied { out.raw(bytes: Array(b[copied..<upTo])) }
+            if upTo > copied { out.raw(slice: b[copied..<upTo]) }
         }
         while i < n {
             guard b[i] == UInt8(ascii: "<") else {
@@ -73,7 +73,7 @@ public struct BodyRewriter {
                     if let altStart = findSequence(b, " alt=\"", from: valueEnd, before: tagEnd),
                         let altEnd = find(b, UInt8(ascii: "\""), from: altStart + 6)
                     {
-                        out.raw(bytes: Array(b[(altStart + 6)..<altEnd]))
+                        out.raw(slice: b[(altStart + 6)..<altEnd])
                     }
                     i = tagEnd + 1
                     copied = i

@@ -24,6 +24,10 @@ public struct HTMLBuffer: Sendable {
         bytes.append(contentsOf: more)
     }
 
+    mutating func raw(slice: Slice<UnsafeBufferPointer<UInt8>>) {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: slice))
+    }
+
     /// Text from a guide (titles, tags, front-matter values): escaped for element content and
     /// for quoted attribute values alike.
     public mutating func text(_ s: String) {

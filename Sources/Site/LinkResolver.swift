@@ -46,13 +46,12 @@ public struct LinkResolver: Sendable {
         }
         if let question = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<question] }
         let decoded = URLPath.percentDecode(String(pathPart))
-        let from = plan.guides[guide]
 
         if decoded.isEmpty {
             if isImage { return .none }
             return page(guide, fragment: fragment)
         }
-        guard let resolved = URLPath.resolve(decoded, from: URLPath.directory(of: from.path)) else { return .none }
+        guard let resolved = URLPath.resolve(decoded, from: URLPath.directory(of: plan.guides[guide].path)) else { return .none }
         if !isImage {
             if let target = plan.guideByPath[resolved] { return page(target, fragment: fragment) }
             if resolved.hasSuffix(".html"), let target = plan.guideByPath[String(resolved.dropLast(5)) + ".md"] {

@@ -126,11 +126,9 @@ struct PageLayout {
                 out.raw("\n<ul>\n")
                 for m in range {
                     let guide = group.members[m]
-                    out.raw("<li><a href=\"")
-                    out.text(href(context.page(of: guide)))
-                    out.raw(guide == currentGuide ? "\" aria-current=\"page\">" : "\">")
-                    out.text(plan.guides[guide].title)
-                    out.raw("</a></li>\n")
+                    out.raw("<li>")
+                    link(&out, to: guide, current: guide == currentGuide)
+                    out.raw("</li>\n")
                 }
                 out.raw("</ul>")
                 if range.count < group.members.count {
@@ -148,6 +146,19 @@ struct PageLayout {
         out.raw("<li class=\"nav-group\"><a class=\"nav-group-title\" href=\"")
         out.text(prefix)
         out.raw("questions.html\">All questions</a></li>\n</ul>\n</nav>\n")
+    }
+
+    /// `<a href="…">Title</a>` for a guide's page, from bytes prepared once per build.
+    func link(_ out: inout HTMLBuffer, to guide: Int, current: Bool = false, attributes: StaticString = "", label: StaticString = "") {
+        out.raw("<a")
+        out.raw(attributes)
+        out.raw(" href=\"")
+        out.text(prefix)
+        out.raw(bytes: context.plan.encodedPages[guide])
+        out.raw(current ? "\" aria-current=\"page\">" : "\">")
+        out.raw(label)
+        out.raw(bytes: context.plan.escapedTitles[guide])
+        out.raw("</a>")
     }
 
     /// Breadcrumbs: Home › group › … › this page.

@@ -34,6 +34,10 @@ public struct SitePlan: Sendable {
     public let sectionPages: [(folder: String, group: Int)]
     /// The guide at the root's `index.md`, shown on the home page.
     public let homeGuide: Int?
+    /// Each guide's title, HTML-escaped once, and its page as it stands in an href (the root
+    /// `index.md` is the home page): every page's sidebar and pager repeat them.
+    let escapedTitles: [[UInt8]]
+    let encodedPages: [[UInt8]]
 
     public static let homePage = "index.html"
     public static let searchPage = "search.html"
@@ -58,6 +62,16 @@ public struct SitePlan: Sendable {
         self.guideByPath = byPath
         self.homeGuide = homeGuide
         self.anchors = guides.map(\.anchors)
+        self.escapedTitles = guides.map { g in
+            var buffer = HTMLBuffer(capacity: g.title.utf8.count + 8)
+            buffer.text(g.title)
+            return buffer.bytes
+        }
+        self.encodedPages = pages.indices.map { i in
+            var buffer = HTMLBuffer(capacity: pages[i].utf8.count + 8)
+            buffer.text(URLPath.encode(i == homeGuide ? SitePlan.homePage : pages[i]))
+            return buffer.bytes
+        }
 
         // Folders when there are any, else the first tag: both give readers a handful of
         // headings instead of one long list.

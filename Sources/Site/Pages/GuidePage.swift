@@ -94,18 +94,10 @@ struct GuidePage {
         guard previous != nil || next != nil else { return }
         out.raw("<nav class=\"pager\" aria-label=\"Previous and next\">")
         if let previous {
-            out.raw("<a class=\"prev\" rel=\"prev\" href=\"")
-            out.text(layout.href(context.page(of: previous)))
-            out.raw("\"><small>Previous</small>")
-            out.text(plan.guides[previous].title)
-            out.raw("</a>")
+            layout.link(&out, to: previous, attributes: " class=\"prev\" rel=\"prev\"", label: "<small>Previous</small>")
         }
         if let next {
-            out.raw("<a class=\"next\" rel=\"next\" href=\"")
-            out.text(layout.href(context.page(of: next)))
-            out.raw("\"><small>Next</small>")
-            out.text(plan.guides[next].title)
-            out.raw("</a>")
+            layout.link(&out, to: next, attributes: " class=\"next\" rel=\"next\"", label: "<small>Next</small>")
         }
         out.raw("</nav>\n")
     }

@@ -120,8 +120,8 @@ public struct SitePlan: Sendable {
             var group = groups[old]
             group.members.sort { a, b in
                 // A folder's index.md leads its folder; then titles as a reader scans them.
-                let ia = guides[a].path.hasSuffix("index.md")
-                let ib = guides[b].path.hasSuffix("index.md")
+                let ia = SitePlan.isFolderIndex(guides[a].path)
+                let ib = SitePlan.isFolderIndex(guides[b].path)
                 if ia != ib { return ia }
                 let ta = guides[a].title.lowercased()
                 let tb = guides[b].title.lowercased()
@@ -189,6 +189,11 @@ public struct SitePlan: Sendable {
             }
         }
         return problems
+    }
+
+    /// `index.md` or `folder/index.md`, but not `git-update-index.md`.
+    static func isFolderIndex(_ path: String) -> Bool {
+        path == "index.md" || path.hasSuffix("/index.md")
     }
 
     /// `getting-started` → `Getting started`; `faq` → `FAQ`.

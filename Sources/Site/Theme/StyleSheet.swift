@@ -65,7 +65,7 @@ a:not([href]) { color: inherit; }
 .search-input:focus::placeholder { color: var(--fg-muted); }
 .search-key {
   position: absolute; right: .55rem; top: .45rem; font: .75rem/1 var(--mono); padding: .2rem .4rem; border-radius: 4px;
-  border: 1px solid rgba(255,255,255,.45); opacity: .8; pointer-events: none;
+  border: 1px solid rgba(255,255,255,.45); background: none; color: inherit; opacity: .8; pointer-events: none;
 }
 .search-input:focus + .search-key { display: none; }
 .search-popup {
@@ -200,9 +200,11 @@ th, td { border: 1px solid var(--border); padding: .4rem .7rem; }
   .nav-open .sidebar { transform: none; visibility: visible; }
   .content { padding: 1.25rem 1.1rem 2.5rem; }
   article h1, .content > h1 { font-size: 1.7rem; }
-  .search-form { width: auto; flex: 1; }
+  .topbar { gap: .4rem; padding: 0 .5rem; }
+  .search-form { width: auto; flex: 1 1 8rem; min-width: 6rem; }
+  .search-input { padding-right: .8rem; }
   .search-key { display: none; }
-  .brand { max-width: 40vw; font-size: 1rem; }
+  .brand { flex: 0 1 auto; min-width: 0; font-size: 1rem; }
 }
 @media (prefers-reduced-motion: reduce) { .sidebar { transition: none; } }
 

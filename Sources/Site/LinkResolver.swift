@@ -40,11 +40,11 @@ public struct LinkResolver: Sendable {
         if url.hasPrefix("//") || URLPath.hasScheme(url) { return .external }
         var pathPart = Substring(url)
         var fragment: String?
-        if let hash = pathPart.firstIndex(of: "#") {
-            fragment = URLPath.percentDecode(String(pathPart[pathPart.index(after: hash)...]))
+        if let hash = pathPart.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = URLPath.percentDecode(String(pathPart[pathPart.utf8.index(after: hash)...]))
             pathPart = pathPart[..<hash]
         }
-        if let question = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<question] }
+        if let question = pathPart.utf8.firstIndex(of: UInt8(ascii: "?")) { pathPart = pathPart[..<question] }
         let decoded = URLPath.percentDecode(String(pathPart))
 
         if decoded.isEmpty {

@@ -28,8 +28,9 @@ struct PageLayout {
 
     /// A site-relative href to `path` (already a root-relative page path).
     func href(_ path: String) -> String {
-        guard let hash = path.firstIndex(of: "#") else { return prefix + URLPath.encode(path) }
-        return prefix + URLPath.encode(String(path[..<hash])) + "#" + URLPath.encodeFragment(String(path[path.index(after: hash)...]))
+        guard let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) else { return prefix + URLPath.encode(path) }
+        return prefix + URLPath.encode(String(path[..<hash]))
+            + "#" + URLPath.encodeFragment(String(path[path.utf8.index(after: hash)...]))
     }
 
     func open(_ out: inout HTMLBuffer, _ head: Head) {
@@ -110,7 +111,8 @@ struct PageLayout {
         out.raw("<nav class=\"sidebar\" id=\"sidebar\" aria-label=\"Guides\">\n<ul>\n")
         for (g, group) in plan.groups.enumerated() {
             out.raw("<li class=\"nav-group\"><a class=\"nav-group-title\" href=\"")
-            out.text(href(group.landing))
+            out.text(prefix)
+            out.raw(bytes: plan.encodedLandings[g])
             out.raw("\">")
             out.text(group.title)
             out.raw("<span class=\"nav-count\">")
@@ -119,7 +121,7 @@ struct PageLayout {
             if !context.isLarge || g == currentGroup {
                 var range = 0..<group.members.count
                 if group.members.count > SiteContext.groupListLimit {
-                    let position = currentGuide.flatMap { group.members.firstIndex(of: $0) } ?? 0
+                    let position = currentGuide.map { plan.positionInGroup[$0] } ?? 0
                     let low = max(0, min(position - SiteContext.sidebarWindow / 2, group.members.count - SiteContext.sidebarWindow))
                     range = low..<min(group.members.count, low + SiteContext.sidebarWindow)
                 }
@@ -184,7 +186,7 @@ struct PageLayout {
 
     /// At most `limit` characters, cut at a word with an ellipsis.
     static func clip(_ s: String, _ limit: Int) -> String {
-        guard s.count > limit else { return s }
+        guard s.utf8.count > limit, s.count > limit else { return s }
         var cut = s.prefix(limit)
         if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
         return cut + "…"

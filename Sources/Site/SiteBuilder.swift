@@ -138,7 +138,7 @@ public struct SiteBuilder: Sendable {
             if hadSite { try? SiteFiles.rename(target.retired, target.path) }
             throw error
         }
-        if hadSite { SiteFiles.removeTree(target.retired) }
+        if hadSite { SiteFiles.removeTreeInParallel(target.retired) }
     }
 
     // MARK: - Writing

@@ -28,6 +28,8 @@ public struct SitePlan: Sendable {
     /// All guides in reading order (groups in order, members in order): prev/next follow it.
     public let order: [Int]
     public let positionInOrder: [Int]
+    /// Each guide's index within its group's members.
+    let positionInGroup: [Int]
     /// Guide index by its path relative to the root (`common/tar.md`).
     public let guideByPath: [String: Int]
     /// Top-level folders that get a generated section page (`common/index.html`).
@@ -38,6 +40,8 @@ public struct SitePlan: Sendable {
     /// `index.md` is the home page): every page's sidebar and pager repeat them.
     let escapedTitles: [[UInt8]]
     let encodedPages: [[UInt8]]
+    /// Each group's landing page as it stands in an href.
+    let encodedLandings: [[UInt8]]
 
     public static let homePage = "index.html"
     public static let searchPage = "search.html"
@@ -145,6 +149,12 @@ public struct SitePlan: Sendable {
             }
         }
         self.groups = ordered
+        self.encodedLandings = ordered.map { group in
+            var buffer = HTMLBuffer(capacity: 64)
+            let parts = group.landing.split(separator: "#", maxSplits: 1).map(String.init)
+            buffer.text(URLPath.encode(parts[0]) + (parts.count > 1 ? "#" + URLPath.encodeFragment(parts[1]) : ""))
+            return buffer.bytes
+        }
         self.groupOf = groupOf
         self.sectionPages = sections
         var order: [Int] = []
@@ -154,6 +164,11 @@ public struct SitePlan: Sendable {
         var position = [Int](repeating: 0, count: guides.count)
         for (p, i) in order.enumerated() { position[i] = p }
         self.positionInOrder = position
+        var inGroup = [Int](repeating: 0, count: guides.count)
+        for group in ordered {
+            for (p, i) in group.members.enumerated() { inGroup[i] = p }
+        }
+        self.positionInGroup = inGroup
     }
 
     /// Every file the site will write besides copied images, with what it is, for collision

@@ -11,7 +11,7 @@ public enum URLPath {
 
     /// The folder part of a root-relative path (`common/tar.md` → `common`, `faq.md` → empty).
     public static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 

@@ -151,7 +151,7 @@ public struct BodyRewriter {
         return nil
     }
 
-    /// The attribute value with cmark's entities (`&amp;`, `&quot;`, `&lt;`, `&gt;`, `&#39;`) decoded.
+    /// The attribute value with cmark's entities (`&amp;`, `&quot;`, `&lt;`, `&gt;`, `&#39;`, `&#x27;`) decoded.
     private func decodeEntities(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
@@ -163,6 +163,7 @@ public struct BodyRewriter {
                 if matches(b, k, "&lt;") { out.append(UInt8(ascii: "<")); k += 4; continue }
                 if matches(b, k, "&gt;") { out.append(UInt8(ascii: ">")); k += 4; continue }
                 if matches(b, k, "&#39;") { out.append(UInt8(ascii: "'")); k += 5; continue }
+                if matches(b, k, "&#x27;") { out.append(UInt8(ascii: "'")); k += 6; continue }
             }
             out.append(b[k])
             k += 1

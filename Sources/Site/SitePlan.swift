@@ -66,9 +66,9 @@ public struct SitePlan: Sendable {
         self.guideByPath = byPath
         self.homeGuide = homeGuide
         self.anchors = guides.map(\.anchors)
-        self.escapedTitles = guides.map { g in
-            var buffer = HTMLBuffer(capacity: g.title.utf8.count + 8)
-            buffer.text(g.title)
+        self.escapedTitles = guides.indices.map { i in
+            var buffer = HTMLBuffer(capacity: guides[i].title.utf8.count + 8)
+            buffer.text(SitePlan.navigationTitle(guides[i], isHome: i == homeGuide))
             return buffer.bytes
         }
         self.encodedPages = pages.indices.map { i in
@@ -204,6 +204,12 @@ public struct SitePlan: Sendable {
             }
         }
         return problems
+    }
+
+    /// The title a guide shows in navigation: a root `index.md` without a title of its own is
+    /// "Overview" rather than "index".
+    static func navigationTitle(_ guide: Guide, isHome: Bool) -> String {
+        isHome && guide.titleSource == .fileName ? "Overview" : guide.title
     }
 
     /// `index.md` or `folder/index.md`, but not `git-update-index.md`.

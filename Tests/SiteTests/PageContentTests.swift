@@ -25,6 +25,7 @@ import Testing
         #expect(cli.contains("href=\"../getting-started.html#set-up-a-key-1\""))
         #expect(cli.contains("href=\"../tools/index.html\""), "a link to a folder goes to its section page")
         #expect(cli.contains("href=\"../assets/kb.css\""), "pages in folders reach assets with ../")
+        #expect(cli.contains("votes#Meek&#39;s_method\""), "cmark's &#x27; is decoded, then escaped once")
     }
 
     @Test func unsafeAndBrokenLinksBecomePlainText() {

@@ -21,7 +21,7 @@ struct HomePage {
                 title: context.configuration.title, description: home?.summary ?? "", currentGuide: plan.homeGuide,
                 currentGroup: plan.homeGuide.map { plan.groupOf[$0] }, isHome: true))
         out.raw("<div class=\"hero\">\n<h1>")
-        out.text(home?.title ?? context.configuration.title)
+        out.text(home.flatMap { $0.titleSource == .fileName ? nil : $0.title } ?? context.configuration.title)
         out.raw("</h1>\n")
         if home == nil {
             out.raw("<p>")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Site
 
 #if canImport(Glibc)
@@ -26,6 +27,7 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let folder: String
+        var temporary: String?
         if let output {
             folder = output
         } else {
@@ -34,7 +36,8 @@ struct Serve: ParsableCommand {
                 Output.error("kb serve: cannot create a temporary folder")
                 throw ExitCode(2)
             }
-            folder = String(cString: made) + "/site"
+            temporary = String(cString: made)
+            folder = temporary! + "/site"
         }
         let guides = self.guides
         let server = DevServer(guidesRoot: guides, siteFolder: folder) {
@@ -49,6 +52,20 @@ struct Serve: ParsableCommand {
             throw ExitCode(2)
         }
         Output.write("Serving \(guides) at http://127.0.0.1:\(bound)/ (Ctrl-C to stop)\n")
-        while true { pause() }
+        // Ctrl-C or a termination request: stop, and remove the temporary site if we made one.
+        let cleanup = temporary
+        var sources: [any DispatchSourceSignal] = []
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .main)
+            source.setEventHandler {
+                server.stop()
+                if let cleanup { SiteFiles.removeTree(cleanup) }
+                Glibc.exit(0)
+            }
+            source.resume()
+            sources.append(source)
+        }
+        withExtendedLifetime(sources) { dispatchMain() }
     }
 }

@@ -28,6 +28,9 @@ public struct SiteConfiguration: Sendable, Hashable {
     public static func load(root: String) throws(SiteError) -> SiteConfiguration {
         let path = root + "/kb.yaml"
         guard access(path, F_OK) == 0 else { return SiteConfiguration() }
+        guard SiteFiles.isInside(path, root: root) else {
+            throw SiteError(message: "\(path): is a symbolic link out of the guides folder; refusing to read it")
+        }
         let bytes: [UInt8]
         do {
             bytes = try SiteFiles.read(path)

@@ -35,6 +35,12 @@ public enum SiteFiles {
         return String(cString: p)
     }
 
+    /// True when `path`, symbolic links resolved, lies inside the folder `root`.
+    public static func isInside(_ path: String, root: String) -> Bool {
+        guard let real = realPath(path), let realRoot = realPath(root) else { return false }
+        return real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
+    }
+
     public static func read(_ path: String) throws(SiteError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw SiteError(message: "\(path): cannot read: \(errnoText())") }

@@ -25,3 +25,28 @@ import Testing
         #expect(!css.contains("url(http"), "no external fonts or images")
     }
 }
+
+/// Nothing outside the guides folder is read, even through a symbolic link in `theme/`.
+@Suite struct ThemeConfinementTests {
+    @Test func aThemeLinkLeadingOutOfTheRootIsIgnored() throws {
+        let guides = TestSite.copyFixture("basic")
+        let outside = TestSite.temporaryFolder("kb-outside") + "/private.css"
+        try "/* private */".write(toFile: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: guides + "/theme", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: guides + "/theme/kb.css", withDestinationPath: outside)
+        let site = try TestSite.build(guides)
+        #expect(!TestSite.read(site + "/assets/kb.css").contains("private"))
+        #expect(TestSite.read(site + "/assets/kb.css") == String(decoding: ThemeAssets.builtIn("kb.css"), as: UTF8.self))
+    }
+
+    @Test func anImageLinkLeadingOutOfTheRootIsNotCopied() throws {
+        let guides = TestSite.copyFixture("basic")
+        let outside = TestSite.temporaryFolder("kb-outside") + "/secret.png"
+        try "not really a png".write(toFile: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: guides + "/images/leak.png", withDestinationPath: outside)
+        try "# Leak\n\n![leak](images/leak.png)\n".write(toFile: guides + "/leak.md", atomically: true, encoding: .utf8)
+        let site = try TestSite.build(guides)
+        #expect(!FileManager.default.fileExists(atPath: site + "/images/leak.png"))
+        #expect(!TestSite.read(site + "/leak.html").contains("leak.png"))
+    }
+}

@@ -211,7 +211,9 @@ th, td { border: 1px solid var(--border); padding: .4rem .7rem; }
 /* Print: the content alone, every answer shown, links spelled out. */
 @media print {
   :root { --bg: #fff; --fg: #000; --fg-muted: #333; --bg-code: #f4f4f4; --bg-soft: #f4f4f4; --border: #bbb; --accent: #000; }
-  .topbar, .sidebar, .toc, .pager, .skip-link, .permalink, .copy-button, .search-page-form, .nav-toggle { display: none !important; }
+  .topbar, .sidebar, .toc, .pager, .skip-link, .permalink, .copy-button, .search-page-form, .nav-toggle,
+  .breadcrumbs { display: none !important; }
+  h1 a, h2 a, h3 a { text-decoration: none; }
   .layout, .layout.no-toc { display: block; }
   .content { padding: 0; }
   .content > * { max-width: none; }

@@ -13,10 +13,13 @@ public enum ThemeAssets {
         }
     }
 
-    /// The asset as it will ship: `root/theme/name` when that file exists, else built in.
+    /// The asset as it will ship: `root/theme/name` when that file exists inside the root (a
+    /// symbolic link leading out of it is ignored), else built in.
     public static func contents(_ name: String, root: String) throws(SiteError) -> [UInt8] {
         let override = root + "/theme/" + name
-        if SiteFiles.kind(override) == .file { return try SiteFiles.read(override) }
+        if SiteFiles.kind(override) == .file, SiteFiles.isInside(override, root: root) {
+            return try SiteFiles.read(override)
+        }
         return builtIn(name)
     }
 

@@ -78,7 +78,8 @@ public struct BodyRewriter {
                     i = tagEnd + 1
                     copied = i
                 }
-            } else if i + 8 < n, b[i + 1] == UInt8(ascii: "h"), b[i + 2] >= UInt8(ascii: "1"), b[i + 2] <= UInt8(ascii: "6"),
+            } else if i + 8 < n, b[i + 1] == UInt8(ascii: "h"), b[i + 2] >= UInt8(ascii: "1"),
+                b[i + 2] <= UInt8(ascii: "6"),
                 matches(b, i + 3, " id=\"")
             {
                 let valueStart = i + 8
@@ -142,7 +143,9 @@ public struct BodyRewriter {
         return nil
     }
 
-    private func findSequence(_ b: UnsafeBufferPointer<UInt8>, _ literal: StaticString, from: Int, before end: Int) -> Int? {
+    private func findSequence(_ b: UnsafeBufferPointer<UInt8>, _ literal: StaticString, from: Int, before end: Int)
+        -> Int?
+    {
         var k = from
         while k < end {
             if matches(b, k, literal) { return k }
@@ -158,12 +161,36 @@ public struct BodyRewriter {
         var k = start
         while k < end {
             if b[k] == UInt8(ascii: "&") {
-                if matches(b, k, "&amp;") { out.append(UInt8(ascii: "&")); k += 5; continue }
-                if matches(b, k, "&quot;") { out.append(UInt8(ascii: "\"")); k += 6; continue }
-                if matches(b, k, "&lt;") { out.append(UInt8(ascii: "<")); k += 4; continue }
-                if matches(b, k, "&gt;") { out.append(UInt8(ascii: ">")); k += 4; continue }
-                if matches(b, k, "&#39;") { out.append(UInt8(ascii: "'")); k += 5; continue }
-                if matches(b, k, "&#x27;") { out.append(UInt8(ascii: "'")); k += 6; continue }
+                if matches(b, k, "&amp;") {
+                    out.append(UInt8(ascii: "&"))
+                    k += 5
+                    continue
+                }
+                if matches(b, k, "&quot;") {
+                    out.append(UInt8(ascii: "\""))
+                    k += 6
+                    continue
+                }
+                if matches(b, k, "&lt;") {
+                    out.append(UInt8(ascii: "<"))
+                    k += 4
+                    continue
+                }
+                if matches(b, k, "&gt;") {
+                    out.append(UInt8(ascii: ">"))
+                    k += 4
+                    continue
+                }
+                if matches(b, k, "&#39;") {
+                    out.append(UInt8(ascii: "'"))
+                    k += 5
+                    continue
+                }
+                if matches(b, k, "&#x27;") {
+                    out.append(UInt8(ascii: "'"))
+                    k += 6
+                    continue
+                }
             }
             out.append(b[k])
             k += 1

@@ -47,7 +47,9 @@ public final class DevServer: @unchecked Sendable {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(fd, 64) == 0 else {
             let message = SiteFiles.errnoText()
@@ -140,24 +142,32 @@ public final class DevServer: @unchecked Sendable {
 
     /// The whole response for one request's bytes.
     public func respond(to request: [UInt8]) -> [UInt8] {
-        guard let line = HTTPRequestLine(request) else { return HTTPResponse.make(400, "text/plain", Array("Bad request\n".utf8)) }
+        guard let line = HTTPRequestLine(request) else {
+            return HTTPResponse.make(400, "text/plain", Array("Bad request\n".utf8))
+        }
         guard line.method == "GET" || line.method == "HEAD" else {
-            return HTTPResponse.make(405, "text/plain", Array("Only GET and HEAD\n".utf8), extra: "Allow: GET, HEAD\r\n")
+            return HTTPResponse.make(
+                405, "text/plain", Array("Only GET and HEAD\n".utf8), extra: "Allow: GET, HEAD\r\n")
         }
         let head = line.method == "HEAD"
-        guard let path = line.sitePath else { return HTTPResponse.make(400, "text/plain", Array("Bad path\n".utf8), head: head) }
+        guard let path = line.sitePath else {
+            return HTTPResponse.make(400, "text/plain", Array("Bad path\n".utf8), head: head)
+        }
         if path == "__kb/version" {
             return HTTPResponse.make(200, "text/plain", Array(String(currentVersion).utf8), head: head)
         }
         if lock.locked({ lastBuildFailed }) && SiteFiles.kind(siteFolder + "/" + SitePlan.homePage) != .file {
             return HTTPResponse.make(
                 503, "text/html; charset=utf-8",
-                Array("<!DOCTYPE html><title>Build failed</title><p>The build failed: see the terminal. This page reloads when it is fixed.</p>\(ThemeAssets.liveReload)".utf8),
+                Array(
+                    "<!DOCTYPE html><title>Build failed</title><p>The build failed: see the terminal. This page reloads when it is fixed.</p>\(ThemeAssets.liveReload)"
+                        .utf8),
                 head: head)
         }
         var file = siteFolder + "/" + (path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path)
         if SiteFiles.kind(file) == .directory {
-            return HTTPResponse.make(301, "text/plain", [], extra: "Location: /\(URLPath.encode(path))/\r\n", head: head)
+            return HTTPResponse.make(
+                301, "text/plain", [], extra: "Location: /\(URLPath.encode(path))/\r\n", head: head)
         }
         var status = 200
         if SiteFiles.kind(file) != .file || !isInsideSite(file) {
@@ -220,7 +230,8 @@ struct HTTPRequestLine {
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
         let decoded = URLPath.percentDecode(String(path.dropFirst()))
         if decoded.utf8.contains(0) || decoded.contains("\\") { return nil }
-        for segment in decoded.split(separator: "/", omittingEmptySubsequences: false) where segment == ".." || segment == "." {
+        for segment in decoded.split(separator: "/", omittingEmptySubsequences: false)
+        where segment == ".." || segment == "." {
             return nil
         }
         if decoded.hasPrefix("/") { return nil }
@@ -229,7 +240,8 @@ struct HTTPRequestLine {
 }
 
 enum HTTPResponse {
-    static func make(_ status: Int, _ type: String, _ body: [UInt8], extra: String = "", head: Bool = false) -> [UInt8] {
+    static func make(_ status: Int, _ type: String, _ body: [UInt8], extra: String = "", head: Bool = false) -> [UInt8]
+    {
         let reason: String
         switch status {
         case 200: reason = "OK"

@@ -51,7 +51,9 @@ public struct LinkResolver: Sendable {
             if isImage { return .none }
             return page(guide, fragment: fragment)
         }
-        guard let resolved = URLPath.resolve(decoded, from: URLPath.directory(of: plan.guides[guide].path)) else { return .none }
+        guard let resolved = URLPath.resolve(decoded, from: URLPath.directory(of: plan.guides[guide].path)) else {
+            return .none
+        }
         if !isImage {
             if let target = plan.guideByPath[resolved] { return page(target, fragment: fragment) }
             if resolved.hasSuffix(".html"), let target = plan.guideByPath[String(resolved.dropLast(5)) + ".md"] {
@@ -80,7 +82,8 @@ public struct LinkResolver: Sendable {
         if path.isEmpty || path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { return false }
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
         let ext = path[path.index(after: dot)...].lowercased()
-        let allowed = LinkResolver.imageExtensions.contains(ext) || (!isImage && LinkResolver.documentExtensions.contains(ext))
+        let allowed =
+            LinkResolver.imageExtensions.contains(ext) || (!isImage && LinkResolver.documentExtensions.contains(ext))
         guard allowed else { return false }
         let full = root + "/" + path
         guard SiteFiles.kind(full) == .file, let real = SiteFiles.realPath(full) else { return false }

@@ -37,7 +37,9 @@ struct PageLayout {
         let config = context.configuration
         out.raw("<!DOCTYPE html>\n<html lang=\"en\" data-root=\"")
         out.text(prefix)
-        out.raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+        out.raw(
+            "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+        )
         if head.isHome {
             out.text(config.title)
         } else {
@@ -68,7 +70,8 @@ struct PageLayout {
             out.raw(bytes: jsonLD)
             out.raw("</script>\n")
         }
-        out.raw("</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n<header class=\"topbar\">\n")
+        out.raw(
+            "</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n<header class=\"topbar\">\n")
         out.raw(
             "<button class=\"icon-button nav-toggle\" type=\"button\" aria-controls=\"sidebar\" aria-expanded=\"false\" aria-label=\"Navigation\"><svg viewBox=\"0 0 24 24\" aria-hidden=\"true\"><path d=\"M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z\"/></svg></button>\n"
         )
@@ -93,7 +96,8 @@ struct PageLayout {
     func close(_ out: inout HTMLBuffer, toc: [Section] = []) {
         out.raw("</main>\n")
         if !toc.isEmpty {
-            out.raw("<aside class=\"toc\" aria-label=\"On this page\">\n<p class=\"toc-title\">On this page</p>\n<ul>\n")
+            out.raw(
+                "<aside class=\"toc\" aria-label=\"On this page\">\n<p class=\"toc-title\">On this page</p>\n<ul>\n")
             for section in toc {
                 out.raw(section.level >= 3 ? "<li class=\"toc-3\"><a href=\"#" : "<li><a href=\"#")
                 out.text(URLPath.encodeFragment(section.anchor))
@@ -122,7 +126,9 @@ struct PageLayout {
                 var range = 0..<group.members.count
                 if group.members.count > SiteContext.groupListLimit {
                     let position = currentGuide.map { plan.positionInGroup[$0] } ?? 0
-                    let low = max(0, min(position - SiteContext.sidebarWindow / 2, group.members.count - SiteContext.sidebarWindow))
+                    let low = max(
+                        0,
+                        min(position - SiteContext.sidebarWindow / 2, group.members.count - SiteContext.sidebarWindow))
                     range = low..<min(group.members.count, low + SiteContext.sidebarWindow)
                 }
                 out.raw("\n<ul>\n")
@@ -151,7 +157,10 @@ struct PageLayout {
     }
 
     /// `<a href="…">Title</a>` for a guide's page, from bytes prepared once per build.
-    func link(_ out: inout HTMLBuffer, to guide: Int, current: Bool = false, attributes: StaticString = "", label: StaticString = "") {
+    func link(
+        _ out: inout HTMLBuffer, to guide: Int, current: Bool = false, attributes: StaticString = "",
+        label: StaticString = ""
+    ) {
         out.raw("<a")
         out.raw(attributes)
         out.raw(" href=\"")

@@ -103,7 +103,9 @@ public struct SiteBuilder: Sendable {
             let names = SiteFiles.list(output)
             if !names.isEmpty && !names.contains(SitePlan.marker) {
                 throw SiteError(
-                    message: "\(output): folder exists and was not built by kb; refusing to replace it (remove it or choose another --output)")
+                    message:
+                        "\(output): folder exists and was not built by kb; refusing to replace it (remove it or choose another --output)"
+                )
             }
         case .missing:
             break
@@ -145,7 +147,9 @@ public struct SiteBuilder: Sendable {
 
     private enum Job {
         case guide(Int)
-        case home, questions, search, notFound, sitemap(String), section(Int)
+        case home, questions, search, notFound
+        case sitemap(String)
+        case section(Int)
         case asset(String)
         case searchIndex, searchEngine
     }
@@ -200,7 +204,8 @@ public struct SiteBuilder: Sendable {
                     (path, bytes, assets) = (SitePlan.questionsPage, page.bytes, page.assets)
                 case .search: (path, bytes) = (SitePlan.searchPage, UtilityPages(context: context).search())
                 case .notFound: (path, bytes) = (SitePlan.notFoundPage, UtilityPages(context: context).notFound())
-                case .sitemap(let base): (path, bytes) = (SitePlan.sitemap, UtilityPages(context: context).sitemap(base: base))
+                case .sitemap(let base):
+                    (path, bytes) = (SitePlan.sitemap, UtilityPages(context: context).sitemap(base: base))
                 case .section(let s):
                     let section = plan.sectionPages[s]
                     (path, bytes) = (

@@ -71,7 +71,8 @@ public struct SiteConfiguration: Sendable, Hashable {
 
     static func isWebURL(_ s: String) -> Bool {
         let lower = s.lowercased()
-        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !s.contains(where: { $0 == " " || $0 == "\n" })
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://"))
+            && !s.contains(where: { $0 == " " || $0 == "\n" })
     }
 }
 

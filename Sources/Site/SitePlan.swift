@@ -103,8 +103,10 @@ public struct SitePlan: Sendable {
                 index = groups.count
                 groupIndex[key] = index
                 let title = key.isEmpty ? "Guides" : SitePlan.displayName(key)
-                groups.append(Group(id: "group-" + SitePlan.idPart(key.isEmpty ? "guides" : key), title: title,
-                                    landing: "", members: [], folder: folder))
+                groups.append(
+                    Group(
+                        id: "group-" + SitePlan.idPart(key.isEmpty ? "guides" : key), title: title,
+                        landing: "", members: [], folder: folder))
             }
             groups[index].members.append(i)
             groupOf[i] = index
@@ -114,7 +116,9 @@ public struct SitePlan: Sendable {
             let rootA = groups[a].folder == nil && foldered
             let rootB = groups[b].folder == nil && foldered
             if rootA != rootB { return rootA }
-            if groups[a].members.count != groups[b].members.count { return groups[a].members.count > groups[b].members.count }
+            if groups[a].members.count != groups[b].members.count {
+                return groups[a].members.count > groups[b].members.count
+            }
             return groups[a].title.lowercased() < groups[b].title.lowercased()
         }
         var remap = [Int](repeating: 0, count: groups.count)
@@ -186,7 +190,9 @@ public struct SitePlan: Sendable {
         out.append((SitePlan.engineScript, "the search engine"))
         if withSitemap { out.append((SitePlan.sitemap, "the sitemap")) }
         for asset in ThemeAssets.names { out.append(("assets/" + asset, "the theme")) }
-        for section in sectionPages { out.append((section.folder + "/index.html", "the section page for \(section.folder)/")) }
+        for section in sectionPages {
+            out.append((section.folder + "/index.html", "the section page for \(section.folder)/"))
+        }
         return out
     }
 
@@ -197,7 +203,9 @@ public struct SitePlan: Sendable {
         for output in outputs {
             let key = output.path.lowercased()
             if let first = seen[key] {
-                let same = first.path == output.path ? output.path : "\(first.path) and \(output.path) (names differing only in case)"
+                let same =
+                    first.path == output.path
+                    ? output.path : "\(first.path) and \(output.path) (names differing only in case)"
                 problems.append("\(first.what) and \(output.what) would both be written to \(same); rename one of them")
             } else {
                 seen[key] = output

@@ -40,7 +40,8 @@ struct Build: ParsableCommand {
         case .rejected(let findings, let problems):
             for problem in problems { Output.error(problem.description) }
             for f in findings { Output.error(Build.describe(f)) }
-            let errors = findings.filter { $0.severity == .error }.count + problems.filter { $0.severity == .error }.count
+            let errors =
+                findings.filter { $0.severity == .error }.count + problems.filter { $0.severity == .error }.count
             Output.error("kb build: \(errors) error\(errors == 1 ? "" : "s"); nothing was written")
             return 1
         case .built(let report):

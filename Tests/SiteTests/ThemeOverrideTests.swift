@@ -13,7 +13,8 @@ import Testing
         try css.write(toFile: guides + "/theme/kb.css", atomically: true, encoding: .utf8)
         let site = try TestSite.build(guides)
         #expect(TestSite.read(site + "/assets/kb.css") == css)
-        #expect(TestSite.read(site + "/assets/site.js") == String(decoding: ThemeAssets.builtIn("site.js"), as: UTF8.self))
+        #expect(
+            TestSite.read(site + "/assets/site.js") == String(decoding: ThemeAssets.builtIn("site.js"), as: UTF8.self))
     }
 
     @Test func theBuiltInThemeCoversBothColourSchemesAndPrint() {
@@ -36,7 +37,8 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: guides + "/theme/kb.css", withDestinationPath: outside)
         let site = try TestSite.build(guides)
         #expect(!TestSite.read(site + "/assets/kb.css").contains("private"))
-        #expect(TestSite.read(site + "/assets/kb.css") == String(decoding: ThemeAssets.builtIn("kb.css"), as: UTF8.self))
+        #expect(
+            TestSite.read(site + "/assets/kb.css") == String(decoding: ThemeAssets.builtIn("kb.css"), as: UTF8.self))
     }
 
     @Test func anImageLinkLeadingOutOfTheRootIsNotCopied() throws {

@@ -94,7 +94,8 @@ struct GuidePage {
         guard previous != nil || next != nil else { return }
         out.raw("<nav class=\"pager\" aria-label=\"Previous and next\">")
         if let previous {
-            layout.link(&out, to: previous, attributes: " class=\"prev\" rel=\"prev\"", label: "<small>Previous</small>")
+            layout.link(
+                &out, to: previous, attributes: " class=\"prev\" rel=\"prev\"", label: "<small>Previous</small>")
         }
         if let next {
             layout.link(&out, to: next, attributes: " class=\"next\" rel=\"next\"", label: "<small>Next</small>")

@@ -105,7 +105,8 @@ struct HomePage {
     /// then FAQ sections of other guides, in reading order.
     static func topQuestions(_ plan: SitePlan, limit: Int) -> [(Int, FAQEntry)] {
         var result: [(Int, FAQEntry)] = []
-        let faqPagesFirst = plan.order.filter { plan.guides[$0].type == "faq" }
+        let faqPagesFirst =
+            plan.order.filter { plan.guides[$0].type == "faq" }
             + plan.order.filter { plan.guides[$0].type != "faq" }
         for guide in faqPagesFirst {
             for faq in plan.guides[guide].faqs {

@@ -9,7 +9,8 @@ struct QuestionsPage {
         let plan = context.plan
         let page = SitePlan.questionsPage
         let layout = PageLayout(context: context, page: page)
-        let withFAQs = (plan.order.filter { plan.guides[$0].type == "faq" }
+        let withFAQs =
+            (plan.order.filter { plan.guides[$0].type == "faq" }
             + plan.order.filter { plan.guides[$0].type != "faq" }).filter { !plan.guides[$0].faqs.isEmpty }
         let total = withFAQs.reduce(0) { $0 + plan.guides[$1].faqs.count }
         var out = HTMLBuffer(capacity: 16 * 1024)
@@ -17,11 +18,15 @@ struct QuestionsPage {
         let jsonLD = total > 0 ? FAQJSONLD.render(withFAQs.map { (plan.guides[$0], plan.guides[$0].faqs) }) : nil
         layout.open(
             &out,
-            .init(title: "Frequently asked questions", description: "All \(total) questions and answers.", jsonLD: jsonLD))
+            .init(
+                title: "Frequently asked questions", description: "All \(total) questions and answers.", jsonLD: jsonLD)
+        )
         layout.breadcrumbs(&out, trail: [("All questions", nil)])
         out.raw("<h1>Frequently asked questions</h1>\n")
         if total == 0 {
-            out.raw("<p>No questions yet. Guides add them under a heading named “FAQ”, or as a page of type <code>faq</code>.</p>\n")
+            out.raw(
+                "<p>No questions yet. Guides add them under a heading named “FAQ”, or as a page of type <code>faq</code>.</p>\n"
+            )
         } else {
             out.raw("<p class=\"section-intro\">")
             out.number(total)

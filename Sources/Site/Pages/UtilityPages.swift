@@ -43,7 +43,9 @@ struct UtilityPages {
     func sitemap(base: String) -> [UInt8] {
         let plan = context.plan
         var out = HTMLBuffer(capacity: 128 + plan.guides.count * 96)
-        out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
+        out.raw(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        )
         func url(_ page: String, _ lastmod: String?) {
             out.raw("<url><loc>")
             out.text(base + URLPath.encode(page))

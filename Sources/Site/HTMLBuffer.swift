@@ -33,6 +33,16 @@ public struct HTMLBuffer: Sendable {
     public mutating func text(_ s: String) {
         var s = s
         s.withUTF8 { buf in
+            // Most text has nothing to escape: one scan, then one copy.
+            var clean = true
+            for b in buf where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 {
+                clean = false
+                break
+            }
+            if clean {
+                bytes.append(contentsOf: buf)
+                return
+            }
             for b in buf {
                 switch b {
                 case 0x26: raw("&amp;")

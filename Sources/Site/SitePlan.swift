@@ -121,19 +121,21 @@ public struct SitePlan: Sendable {
             }
             return groups[a].title.lowercased() < groups[b].title.lowercased()
         }
+        // Sort keys computed once: comparing lowercased Strings inside the sort would allocate
+        // two strings per comparison, a million times for a large folder.
+        let sortKeys = guides.map { Array($0.title.lowercased().utf8) }
+        let isIndex = guides.map { SitePlan.isFolderIndex($0.path) }
         var remap = [Int](repeating: 0, count: groups.count)
         var ordered: [Group] = []
         for (newIndex, old) in sortedGroups.enumerated() {
             remap[old] = newIndex
             var group = groups[old]
             group.members.sort { a, b in
-                // A folder's index.md leads its folder; then titles as a reader scans them.
-                let ia = SitePlan.isFolderIndex(guides[a].path)
-                let ib = SitePlan.isFolderIndex(guides[b].path)
-                if ia != ib { return ia }
-                let ta = guides[a].title.lowercased()
-                let tb = guides[b].title.lowercased()
-                return ta != tb ? ta < tb : guides[a].path.utf8.lexicographicallyPrecedes(guides[b].path.utf8)
+                // A folder's index.md leads its folder; then titles as a reader scans them, and
+                // the path (the guides' own order) between equal titles.
+                if isIndex[a] != isIndex[b] { return isIndex[a] }
+                if sortKeys[a] != sortKeys[b] { return sortKeys[a].lexicographicallyPrecedes(sortKeys[b]) }
+                return a < b
             }
             ordered.append(group)
         }

@@ -15,7 +15,7 @@ public final class DevServer: @unchecked Sendable {
     public let siteFolder: String
     /// Runs a build and says whether it succeeded; called at start and after each change.
     let rebuild: @Sendable () -> Bool
-    private let lock = NSLockless()
+    private let lock = PThreadMutex()
     private var version = 0
     private var lastBuildFailed = false
     private var listener: Int32 = -1
@@ -189,7 +189,7 @@ public final class DevServer: @unchecked Sendable {
 }
 
 /// A tiny mutex over pthreads (Foundation-free).
-final class NSLockless: @unchecked Sendable {
+final class PThreadMutex: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
     init() { pthread_mutex_init(&mutex, nil) }
     deinit { pthread_mutex_destroy(&mutex) }

@@ -151,9 +151,12 @@ struct PageLayout {
             }
             out.raw("</li>\n")
         }
-        out.raw("<li class=\"nav-group\"><a class=\"nav-group-title\" href=\"")
-        out.text(prefix)
-        out.raw("questions.html\">All questions</a></li>\n</ul>\n</nav>\n")
+        if plan.questionCount > 0 {
+            out.raw("<li class=\"nav-group\"><a class=\"nav-group-title\" href=\"")
+            out.text(prefix)
+            out.raw("questions.html\">All questions</a></li>\n")
+        }
+        out.raw("</ul>\n</nav>\n")
     }
 
     /// `<a href="…">Title</a>` for a guide's page, from bytes prepared once per build.

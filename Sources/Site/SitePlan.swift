@@ -40,6 +40,9 @@ public struct SitePlan: Sendable {
     /// `index.md` is the home page): every page's sidebar and pager repeat them.
     let escapedTitles: [[UInt8]]
     let encodedPages: [[UInt8]]
+    /// Questions across all guides; the questions page is linked from the sidebar only when
+    /// there are some.
+    public let questionCount: Int
     /// Each group's landing page as it stands in an href.
     let encodedLandings: [[UInt8]]
 
@@ -66,6 +69,7 @@ public struct SitePlan: Sendable {
         self.guideByPath = byPath
         self.homeGuide = homeGuide
         self.anchors = guides.map(\.anchors)
+        self.questionCount = guides.reduce(0) { $0 + $1.faqs.count }
         self.escapedTitles = guides.indices.map { i in
             var buffer = HTMLBuffer(capacity: guides[i].title.utf8.count + 8)
             buffer.text(SitePlan.navigationTitle(guides[i], isHome: i == homeGuide))

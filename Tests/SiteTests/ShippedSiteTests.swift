@@ -68,4 +68,44 @@ import Testing
             links.contains { $0.hasSuffix("faq.html#i-lost-my-api-key-what-should-i-do") },
             "first results: \(Array(links))")
     }
+
+    /// A page with a probe script appended that presses `/`, clicks the theme toggle and
+    /// reports what happened into the DOM, for `--dump-dom` to read.
+    static let probe = """
+        <script>
+        window.addEventListener("load", function () { setTimeout(function () {
+          document.dispatchEvent(new KeyboardEvent("keydown", {key: "/", bubbles: true}));
+          var focused = document.activeElement ? document.activeElement.className : "";
+          document.querySelector(".theme-toggle").click();
+          var after = document.documentElement.getAttribute("data-theme");
+          var stored = null; try { stored = localStorage.getItem("kb-theme"); } catch (e) { stored = "error"; }
+          var p = document.createElement("pre"); p.id = "probe";
+          p.textContent = [focused, after, stored].join(" ");
+          document.body.appendChild(p);
+        }, 50); });
+        </script>
+
+        """
+
+    @Test(
+        .enabled(if: chromiumPresentOrRequired, "chromium (make test-deps installs it)"),
+        arguments: [(false, "dark"), (true, "light")])
+    func slashFocusesSearchAndTheToggleFlipsTheSystemTheme(systemDark: Bool, expected: String) throws {
+        let site = try ShippedSiteTests.site.get()
+        let chromium = try #require(TestSite.which("chromium"), "chromium not found")
+        let page = TestSite.read(site + "/rotating-keys.html")
+        let probePage = site + "/probe-\(expected).html"
+        try page.replacingOccurrences(of: "</body>", with: ShippedSiteTests.probe + "</body>")
+            .write(toFile: probePage, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: probePage) }
+        let profile = TestSite.temporaryFolder("kb-chromium")
+        let result = try TestSite.run(
+            chromium,
+            ["--headless", "--disable-gpu", "--no-sandbox", "--user-data-dir=\(profile)", "--virtual-time-budget=3000"]
+                + (systemDark ? ["--force-dark-mode"] : []) + ["--dump-dom", "file://\(probePage)"], timeout: 120)
+        let start = try #require(result.output.range(of: "<pre id=\"probe\">"), "no probe output")
+        let report = result.output[start.upperBound...].prefix { $0 != "<" }
+        #expect(
+            report == "search-input \(expected) \(expected)", "focused element, theme after the click, stored theme")
+    }
 }

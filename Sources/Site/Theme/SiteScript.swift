@@ -40,6 +40,28 @@ extension ThemeAssets {
             navButton.addEventListener("click", function () { setNav(!body.classList.contains("nav-open")); });
           }
 
+          /* Table of contents: mark the section being read (the last heading above the top third). */
+          var tocLinks = document.querySelectorAll(".toc a[href^='#']"), spied = [];
+          for (var t = 0; t < tocLinks.length; t++) {
+            var target = document.getElementById(decodeURIComponent(tocLinks[t].getAttribute("href").slice(1)));
+            if (target) spied.push({ heading: target, link: tocLinks[t] });
+          }
+          var spyQueued = false;
+          function spy() {
+            spyQueued = false;
+            var line = window.innerHeight / 3, current = spied[0];
+            for (var i = 0; i < spied.length; i++) {
+              if (spied[i].heading.getBoundingClientRect().top <= line) current = spied[i]; else break;
+            }
+            for (var k = 0; k < spied.length; k++) spied[k].link.classList.toggle("active", spied[k] === current);
+          }
+          if (spied.length) {
+            window.addEventListener("scroll", function () {
+              if (!spyQueued) { spyQueued = true; window.requestAnimationFrame(spy); }
+            }, { passive: true });
+            spy();
+          }
+
           /* Copy buttons on code blocks. */
           if (navigator.clipboard) {
             var blocks = document.querySelectorAll("article pre");

@@ -101,6 +101,7 @@ extension ThemeAssets {
         .toc a { display: block; padding: .22rem 0 .22rem .75rem; color: var(--fg-muted); border-left: 2px solid var(--border); line-height: 1.35; }
         .toc a:hover { color: var(--accent); border-left-color: var(--accent); text-decoration: none; }
         .toc .toc-3 a { padding-left: 1.5rem; font-size: .85rem; }
+        .toc a.active { color: var(--accent); border-left-color: var(--accent); font-weight: 550; }
 
         /* Content typography */
         .breadcrumbs ol { list-style: none; margin: 0 0 1rem; padding: 0; display: flex; flex-wrap: wrap; font-size: .85rem; color: var(--fg-muted); }

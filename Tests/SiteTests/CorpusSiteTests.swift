@@ -32,6 +32,7 @@ import Testing
         }
         // The corpus is someone else's text: rendering is under test here, not its lint findings.
         let site = try TestSite.build(folder + "/homebrew-docs/docs", linter: Linter(rules: []))
+        defer { TestSite.remove(folder, site) }
         let home = TestSite.read(site + "/index.html")
         #expect(home.contains("<article class=\"guide\">"), "the root index.md is the home page's text")
         let governance = TestSite.files(site).filter { $0.hasPrefix("governance/") && $0.hasSuffix(".html") }
@@ -52,6 +53,7 @@ import Testing
         }
         let pages = folder + "/tldr-pages/pages"
         let site = try TestSite.build(pages, linter: Linter(rules: []))
+        defer { TestSite.remove(folder, site) }
         let sources = TestSite.files(pages).filter { $0.hasSuffix(".md") }
         let built = TestSite.files(site).filter {
             $0.hasSuffix(".html") && $0 != "index.html" && !$0.hasSuffix("/index.html")

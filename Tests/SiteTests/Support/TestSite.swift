@@ -33,6 +33,12 @@ enum TestSite {
         return output
     }
 
+    /// Removes an unpacked corpus and a built site (its temporary parent folder) after a test.
+    static func remove(_ corpus: String, _ site: String) {
+        try? FileManager.default.removeItem(atPath: corpus)
+        try? FileManager.default.removeItem(atPath: (site as NSString).deletingLastPathComponent)
+    }
+
     static func read(_ path: String) -> String {
         (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }

@@ -42,6 +42,9 @@ release: deps
 run: release
 	@echo "== kb inspect $(GUIDES)"
 	@$(BIN)/kb inspect $(GUIDES) | tail -n 20
+	@echo "== kb build $(GUIDES) --output site"
+	@$(BIN)/kb build $(GUIDES) --output site
+	@echo "open file://$(PWD)/site/index.html (or: $(BIN)/kb serve $(GUIDES))"
 
 test: test-deps
 	$(SWIFT) build

@@ -48,6 +48,7 @@ let package = Package(
         .testTarget(name: "LintTests", dependencies: ["Lint", "KnowledgeBase"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "KnowledgeBase"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "KnowledgeBase"]),
+        .testTarget(
+            name: "SiteTests", dependencies: ["Site", "KnowledgeBase", "Lint"], exclude: ["Fixtures", "Golden"]),
     ]
 )

@@ -1,0 +1,268 @@
+import Dispatch
+import KnowledgeBase
+import Lint
+import Search
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `kb build`: loads the guides once, lints them, and writes the site into a fresh folder
+/// beside the target that replaces the previous site only when everything was written.
+///
+/// A build with an error-level finding, a load error or two guides landing on the same page
+/// writes nothing, so a broken change never replaces a good site.
+public struct SiteBuilder: Sendable {
+    public var guidesRoot: String
+    public var output: String
+    /// The checks that must pass before anything is written (all rules by default).
+    public var linter: Linter
+
+    public init(guidesRoot: String, output: String, linter: Linter = Linter()) {
+        self.linter = linter
+        self.guidesRoot = guidesRoot.count > 1 && guidesRoot.hasSuffix("/") ? String(guidesRoot.dropLast()) : guidesRoot
+        self.output = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+    }
+
+    /// What a build did, for the command to print.
+    public struct Report: Sendable {
+        public var pages = 0
+        public var files = 0
+        public var bytes = 0
+        public var indexBytes = 0
+        /// Warnings (errors stop the build before anything is written).
+        public var findings: [Finding] = []
+        public var problems: [LoadProblem] = []
+        /// Seconds spent per phase, in order.
+        public var timings: [(phase: String, seconds: Double)] = []
+    }
+
+    public enum Outcome: Sendable {
+        case built(Report)
+        /// Nothing was written: the guides have error-level findings or could not be loaded.
+        case rejected(findings: [Finding], problems: [LoadProblem])
+    }
+
+    public func build() throws(SiteError) -> Outcome {
+        var clock = PhaseClock()
+        var report = Report()
+        let target = try checkOutput()
+        let configuration = try SiteConfiguration.load(root: guidesRoot)
+        let kb = KnowledgeBase.load(guidesRoot, renderHTML: true)
+        clock.lap("load", into: &report)
+        if let rootProblem = kb.problems.first(where: { $0.path == guidesRoot }), kb.guides.isEmpty {
+            throw SiteError(message: rootProblem.description)
+        }
+        let findings = linter.lint(kb)
+        clock.lap("lint", into: &report)
+        if kb.hasErrors || findings.contains(where: { $0.severity == .error }) {
+            return .rejected(findings: findings, problems: kb.problems)
+        }
+        report.findings = findings
+        report.problems = kb.problems
+
+        let plan = SitePlan(guides: kb.guides)
+        let outputs = plan.plannedOutputs(withSitemap: configuration.baseURL != nil)
+        let collisions = SitePlan.collisions(outputs)
+        if !collisions.isEmpty {
+            throw SiteError(message: collisions.joined(separator: "\n"), exitCode: 1)
+        }
+        let context = SiteContext(plan: plan, configuration: configuration, root: guidesRoot)
+        let staging = target.staging
+        SiteFiles.removeTree(staging)
+        do throws(SiteError) {
+            try write(kb: kb, context: context, outputs: outputs, into: staging, report: &report, clock: &clock)
+            try SiteFiles.write([], to: staging + "/" + SitePlan.marker)
+            try swap(staging: staging, into: target)
+        } catch {
+            SiteFiles.removeTree(staging)
+            throw error
+        }
+        clock.lap("swap", into: &report)
+        return .built(report)
+    }
+
+    // MARK: - Output folder safety
+
+    struct Target {
+        var path: String
+        var staging: String
+        var retired: String
+    }
+
+    /// Refuses a file, the guides root or a folder containing it, and a non-empty folder that
+    /// is not a site built by kb (a typo must never delete someone's files).
+    func checkOutput() throws(SiteError) -> Target {
+        guard SiteFiles.kind(guidesRoot) == .directory, let realRoot = SiteFiles.realPath(guidesRoot) else {
+            throw SiteError(message: "\(guidesRoot): not a folder of guides")
+        }
+        switch SiteFiles.kind(output) {
+        case .file, .other:
+            throw SiteError(message: "\(output): exists and is not a folder; choose another --output")
+        case .directory:
+            let names = SiteFiles.list(output)
+            if !names.isEmpty && !names.contains(SitePlan.marker) {
+                throw SiteError(
+                    message:
+                        "\(output): folder exists and was not built by kb; refusing to replace it (remove it or choose another --output)"
+                )
+            }
+        case .missing:
+            break
+        }
+        let parent = URLPath.directory(of: output)
+        let parentPath = parent.isEmpty ? (output.hasPrefix("/") ? "/" : ".") : parent
+        try SiteFiles.makeDirectories(parentPath)
+        guard let realParent = SiteFiles.realPath(parentPath) else {
+            throw SiteError(message: "\(parentPath): cannot open folder")
+        }
+        let name = output.split(separator: "/").last.map(String.init) ?? output
+        if name == "." || name == ".." || name.isEmpty {
+            throw SiteError(message: "\(output): give the output folder a name (for example --output site)")
+        }
+        let realOutput = (realParent == "/" ? "" : realParent) + "/" + name
+        if realOutput == realRoot || realRoot.hasPrefix(realOutput + "/") {
+            throw SiteError(message: "\(output): is the guides folder or contains it; choose another --output")
+        }
+        let base = (realParent == "/" ? "" : realParent) + "/."
+        return Target(path: realOutput, staging: base + name + ".kb-new", retired: base + name + ".kb-old")
+    }
+
+    /// Rename the old site away, the new one in, then delete the old: at every moment either
+    /// the old or the new site is complete at the target path.
+    func swap(staging: String, into target: Target) throws(SiteError) {
+        SiteFiles.removeTree(target.retired)
+        let hadSite = SiteFiles.kind(target.path) == .directory
+        if hadSite { try SiteFiles.rename(target.path, target.retired) }
+        do throws(SiteError) {
+            try SiteFiles.rename(staging, target.path)
+        } catch {
+            if hadSite { try? SiteFiles.rename(target.retired, target.path) }
+            throw error
+        }
+        if hadSite { SiteFiles.removeTreeInParallel(target.retired) }
+    }
+
+    // MARK: - Writing
+
+    private enum Job {
+        case guide(Int)
+        case home, questions, search, notFound
+        case sitemap(String)
+        case section(Int)
+        case asset(String)
+        case searchIndex, searchEngine
+    }
+
+    private func write(
+        kb: KnowledgeBase, context: SiteContext, outputs: [(path: String, what: String)], into staging: String,
+        report: inout Report, clock: inout PhaseClock
+    ) throws(SiteError) {
+        let plan = context.plan
+        var folders: Set<String> = [staging, staging + "/assets"]
+        for output in outputs {
+            let dir = URLPath.directory(of: output.path)
+            if !dir.isEmpty { folders.insert(staging + "/" + dir) }
+        }
+        for folder in folders.sorted() { try SiteFiles.makeDirectories(folder) }
+
+        var jobs: [Job] = [.searchIndex, .searchEngine, .home, .questions, .search, .notFound]
+        if let base = context.configuration.baseURL { jobs.append(.sitemap(base)) }
+        for (i, _) in plan.sectionPages.enumerated() { jobs.append(.section(i)) }
+        for name in ThemeAssets.names { jobs.append(.asset(name)) }
+        for i in plan.guides.indices where i != plan.homeGuide { jobs.append(.guide(i)) }
+        var themeFiles: [String: [UInt8]] = [:]
+        for name in ThemeAssets.names { themeFiles[name] = try ThemeAssets.contents(name, root: guidesRoot) }
+
+        struct Slot {
+            var bytes = 0
+            var assets: [String] = []
+            var error: SiteError?
+        }
+        let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: jobs.count)
+        slots.initialize(repeating: Slot())
+        defer { slots.deallocate() }
+        nonisolated(unsafe) let shared = slots
+        let frozenJobs = jobs
+        let theme = themeFiles
+        let chunk = 16
+        let chunks = (jobs.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for j in (c * chunk)..<min(frozenJobs.count, (c + 1) * chunk) {
+                var assets: [String] = []
+                let path: String
+                let bytes: [UInt8]
+                switch frozenJobs[j] {
+                case .guide(let i):
+                    let page = GuidePage(context: context, guide: i).render()
+                    (path, bytes, assets) = (plan.pages[i], page.bytes, page.assets)
+                case .home:
+                    let page = HomePage(context: context).render()
+                    (path, bytes, assets) = (SitePlan.homePage, page.bytes, page.assets)
+                case .questions:
+                    let page = QuestionsPage(context: context).render()
+                    (path, bytes, assets) = (SitePlan.questionsPage, page.bytes, page.assets)
+                case .search: (path, bytes) = (SitePlan.searchPage, UtilityPages(context: context).search())
+                case .notFound: (path, bytes) = (SitePlan.notFoundPage, UtilityPages(context: context).notFound())
+                case .sitemap(let base):
+                    (path, bytes) = (SitePlan.sitemap, UtilityPages(context: context).sitemap(base: base))
+                case .section(let s):
+                    let section = plan.sectionPages[s]
+                    (path, bytes) = (
+                        section.folder + "/index.html",
+                        SectionPage(context: context, group: section.group, folder: section.folder).render()
+                    )
+                case .asset(let name): (path, bytes) = ("assets/" + name, theme[name] ?? [])
+                case .searchIndex: (path, bytes) = (SitePlan.indexScript, BrowserExport.indexScript(for: kb))
+                case .searchEngine: (path, bytes) = (SitePlan.engineScript, BrowserExport.engineScript)
+                }
+                do throws(SiteError) {
+                    try SiteFiles.write(bytes, to: staging + "/" + path)
+                    shared[j] = Slot(bytes: bytes.count, assets: assets, error: nil)
+                } catch {
+                    shared[j] = Slot(bytes: 0, assets: [], error: error)
+                }
+            }
+        }
+        clock.lap("render+write", into: &report)
+        var assets: Set<String> = []
+        for (j, slot) in slots.enumerated() {
+            if let error = slot.error { throw error }
+            report.bytes += slot.bytes
+            report.files += 1
+            assets.formUnion(slot.assets)
+            switch jobs[j] {
+            case .guide, .home: report.pages += 1
+            case .searchIndex: report.indexBytes = slot.bytes
+            default: break
+            }
+        }
+        // Local images and documents the guides show, copied once each.
+        let taken = Set(outputs.map { $0.path.lowercased() })
+        for asset in assets.sorted() where !taken.contains(asset.lowercased()) {
+            let bytes = try SiteFiles.read(guidesRoot + "/" + asset)
+            let dir = URLPath.directory(of: asset)
+            if !dir.isEmpty { try SiteFiles.makeDirectories(staging + "/" + dir) }
+            try SiteFiles.write(bytes, to: staging + "/" + asset)
+            report.files += 1
+            report.bytes += bytes.count
+        }
+    }
+}
+
+/// Wall-clock laps for `--timings`.
+struct PhaseClock {
+    private var last = PhaseClock.now()
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    mutating func lap(_ phase: String, into report: inout SiteBuilder.Report) {
+        let now = PhaseClock.now()
+        report.timings.append((phase, now - last))
+        last = now
+    }
+}

@@ -152,3 +152,14 @@ enum ConfigurationFileReader {
         return bytes
     }
 }
+
+extension LintConfiguration {
+    /// The configuration for a guides folder: its `kb.yaml` when there is one, else defaults.
+    /// Shared by `kb lint` and `kb build`, so the site is gated by the same settings CI uses.
+    public static func forGuides(root: String) throws(ConfigurationError) -> LintConfiguration {
+        let file = root.hasSuffix("/") ? root + fileName : root + "/" + fileName
+        var st = stat()
+        guard stat(file, &st) == 0 else { return LintConfiguration() }
+        return try load(path: file, knownRuleIDs: Linter.allRuleIDs)
+    }
+}

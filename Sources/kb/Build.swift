@@ -31,10 +31,18 @@ struct Build: ParsableCommand {
     static func build(guides: String, output: String, timings: Bool, quiet: Bool) -> Int32 {
         let outcome: SiteBuilder.Outcome
         do {
-            outcome = try SiteBuilder(guidesRoot: guides, output: output).build()
-        } catch {
+            let configuration = try LintConfiguration.forGuides(root: guides)
+            outcome = try SiteBuilder(guidesRoot: guides, output: output, linter: Linter(configuration: configuration))
+                .build()
+        } catch let error as ConfigurationError {
+            Output.error(error.description)
+            return 2
+        } catch let error as SiteError {
             Output.error("kb build: \(error.message)")
             return error.exitCode
+        } catch {
+            Output.error("kb build: \(error)")
+            return 2
         }
         switch outcome {
         case .rejected(let findings, let problems):

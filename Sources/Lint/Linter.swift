@@ -13,7 +13,7 @@ public struct Linter: Sendable {
     }
 
     /// Every rule the tool ships, in the order `--list-rules` shows them.
-    public static let allRules: [any Rule] = []
+    public static let allRules: [any Rule] = [RealisticSecretRule()]
 
     public func lint(_ kb: KnowledgeBase) -> [Finding] {
         let context = LintContext(knowledgeBase: kb, configuration: configuration)

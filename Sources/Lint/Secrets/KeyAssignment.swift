@@ -68,7 +68,7 @@ enum KeyAssignment {
             }
         }
         let valueStart = k
-        guard valueStart < s.count, ByteSet.alphanumerics.contains(s[valueStart]) else { return nil }
+        guard valueStart < s.count, awsSecretBytes.contains(s[valueStart]) else { return nil }
         // Values starting with a known prefix belong to that format's detector.
         for index in SecretCatalog.byFirstByte[Int(s[valueStart])]
         where Bytes.hasPrefix(s, SecretCatalog.formats[index].prefix, at: valueStart) {

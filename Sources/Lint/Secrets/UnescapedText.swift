@@ -1,6 +1,6 @@
 /// A guide's bytes as a reader sees the characters of a key: Markdown backslash escapes
 /// (`sk\_live\_…` renders as `sk_live_…`) and character references for ASCII punctuation
-/// (`&#95;`, `&#x5F;`, `&lowbar;`) resolved, with a map back to the original offsets so that
+/// (`&#95;`, `&#x5F;`, `&lowbar;`, `&quot;`, `&amp;`) resolved, with a map back to the original offsets so that
 /// findings point at the file as written.
 ///
 /// Escapes are resolved everywhere, code included: a key written with backslashes in a code
@@ -101,7 +101,9 @@ struct UnescapedText: Sendable {
 
     private static let namedReferences: [([UInt8], UInt8)] = [
         (Array("&lowbar;".utf8), UInt8(ascii: "_")), (Array("&UnderBar;".utf8), UInt8(ascii: "_")),
-        (Array("&period;".utf8), UInt8(ascii: ".")),
+        (Array("&period;".utf8), UInt8(ascii: ".")), (Array("&quot;".utf8), UInt8(ascii: "\"")),
+        (Array("&apos;".utf8), UInt8(ascii: "'")), (Array("&amp;".utf8), UInt8(ascii: "&")),
+        (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")),
     ]
 
     private static func digit(_ c: UInt8, hex: Bool) -> Int? {

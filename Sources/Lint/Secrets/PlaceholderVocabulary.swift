@@ -9,7 +9,8 @@ import Foundation
 /// `EXAMPLE` or `Example`), as people write them.
 enum PlaceholderVocabulary {
     static let words: [String] = [
-        "placeholder", "redacted", "changeme", "example", "notreal", "invalid", "replace", "sample",
+        "placeholder", "generated", "redacted", "changeme", "personal", "example", "notreal", "invalid",
+        "replace", "sample", "access", "actual", "paste", "enter",
         "secret", "insert", "dummy", "token", "qwerty", "lorem", "ipsum", "foobar", "hello", "world",
         "value", "fake", "your", "here", "test", "mock", "demo", "asdf", "xxxx", "todo", "key", "foo",
         "bar", "my",

@@ -53,9 +53,8 @@ struct RandomnessCheck: Sendable {
         let alphabet = Self.effectiveAlphabet(present)
         let a = Double(alphabet.count)
 
-        if PlaceholderVocabulary.evidence(in: chars, alphabetSize: a) >= wordEvidence {
-            return .structured(.placeholderWord)
-        }
+        let words = PlaceholderVocabulary.evidence(in: chars, alphabetSize: a)
+        if words >= wordEvidence { return .structured(.placeholderWord) }
 
         // Too few distinct characters: P(all n draws fall in some d-subset) ≤ C(A,d)(d/A)^n.
         let distinct = present.count
@@ -76,38 +75,11 @@ struct RandomnessCheck: Sendable {
         let maxCount = counts.max() ?? 0
         if a * Self.binomialTail(n, maxCount, 1 / a) < significance { return .structured(.repeatedCharacter) }
 
-        // Lag tests: x[i+d] equal or next to x[i] (case folded) happens with probability q.
+        // English letter pairs: common bigrams are rare in random text, frequent in words.
+        // Weaker word evidence and weaker bigram evidence add up (`your-access-token`).
         var folded = [Int](repeating: 0, count: 128)
         for m in alphabet.members { folded[Int(Self.fold(m))] += 1 }
-        var q = 0.0
-        for v in 1..<127 { q += Double(folded[v] * (folded[v - 1] + folded[v] + folded[v + 1])) }
-        q /= a * a
         let values = chars.map { Int(Self.fold($0)) }
-        let maxLag = min(8, n / 4)
-        if maxLag >= 1 {
-            for lag in 1...maxLag {
-                var hits = 0
-                var run = 0
-                var longest = 0
-                for i in 0..<(n - lag) {
-                    if abs(values[i + lag] - values[i]) <= 1 {
-                        hits += 1
-                        run += 1
-                        longest = max(longest, run)
-                    } else {
-                        run = 0
-                    }
-                }
-                if Double(maxLag) * Self.binomialTail(n - lag, hits, q) < significance {
-                    return .structured(.sequentialOrRepeated)
-                }
-                if lag == 1, longest >= 3, Double(n) * pow(q, Double(longest)) < significance {
-                    return .structured(.longRun)
-                }
-            }
-        }
-
-        // English letter pairs: common bigrams are rare in random text, frequent in words.
         var pairProbability = 0.0
         for pair in Self.commonBigrams {
             pairProbability += Double(folded[Int(pair.0)] * folded[Int(pair.1)])
@@ -115,8 +87,53 @@ struct RandomnessCheck: Sendable {
         pairProbability /= a * a
         var pairHits = 0
         for i in 0..<(n - 1) where Self.isCommonBigram(values[i], values[i + 1]) { pairHits += 1 }
-        if Self.binomialTail(n - 1, pairHits, pairProbability) < significance {
+        let pairs = -log10(max(Self.binomialTail(n - 1, pairHits, pairProbability), 1e-300))
+        if pairs >= -log10(significance) || words + pairs >= wordEvidence + 2.5 {
             return .structured(.readsAsWords)
+        }
+
+
+        // Lag tests: x[i+d] equal to, one above, one below, or within one of x[i] (case
+        // folded). Sequences (`0123`, `AbCd`), repeats (`XXXX`, `abcabc`) and interleavings
+        // (`a1b2c3`) show far more of these than chance allows.
+        var pSame = 0.0
+        var pUp = 0.0
+        for v in 0..<127 {
+            pSame += Double(folded[v] * folded[v])
+            pUp += Double(folded[v] * folded[v + 1])
+        }
+        pSame /= a * a
+        pUp /= a * a
+        let pNear = pSame + 2 * pUp
+        let maxLag = min(8, n / 4)
+        if maxLag >= 1 {
+            let tests = Double(maxLag * 4)
+            for lag in 1...maxLag {
+                var same = 0
+                var up = 0
+                var down = 0
+                var run = 0
+                var longest = 0
+                for i in 0..<(n - lag) {
+                    let d = values[i + lag] - values[i]
+                    if d == 0 { same += 1 } else if d == 1 { up += 1 } else if d == -1 { down += 1 }
+                    if abs(d) <= 1 {
+                        run += 1
+                        longest = max(longest, run)
+                    } else {
+                        run = 0
+                    }
+                }
+                let trials = n - lag
+                let tail = [
+                    Self.binomialTail(trials, same, pSame), Self.binomialTail(trials, up, pUp),
+                    Self.binomialTail(trials, down, pUp), Self.binomialTail(trials, same + up + down, pNear),
+                ].min()!
+                if tests * tail < significance { return .structured(.sequentialOrRepeated) }
+                if lag == 1, longest >= 3, Double(n) * pow(pNear, Double(longest)) < significance {
+                    return .structured(.longRun)
+                }
+            }
         }
 
         if let declared, Self.narrowAlphabetProbability(present, declared: declared, length: n) < significance {
@@ -128,18 +145,21 @@ struct RandomnessCheck: Sendable {
     // MARK: - Alphabet
 
     /// The classes the body draws from: digits, lowercase, uppercase (hex when only a–f
-    /// appear), plus each symbol that occurs. Erring small keeps every test conservative.
+    /// appear beside digits), plus each symbol that occurs. Erring small keeps every test conservative.
     static func effectiveAlphabet(_ present: ByteSet) -> ByteSet {
         var alphabet = ByteSet()
         let lower = present.intersection(.lowercase)
         let upper = present.intersection(.uppercase)
-        if !present.intersection(.digits).isEmpty { alphabet = alphabet.union(.digits) }
+        let hasDigits = !present.intersection(.digits).isEmpty
+        if hasDigits { alphabet = alphabet.union(.digits) }
+        // Hex only with digits: a random hex body without digits is vanishingly rare, while
+        // `abcabc` is a placeholder that must be judged against the whole lowercase alphabet.
         if !lower.isEmpty {
-            let hexOnly = upper.isEmpty && lower.intersection(ByteSet("a"..."f")) == lower
+            let hexOnly = hasDigits && upper.isEmpty && lower.intersection(ByteSet("a"..."f")) == lower
             alphabet = alphabet.union(hexOnly ? ByteSet("a"..."f") : .lowercase)
         }
         if !upper.isEmpty {
-            let hexOnly = lower.isEmpty && upper.intersection(ByteSet("A"..."F")) == upper
+            let hexOnly = hasDigits && lower.isEmpty && upper.intersection(ByteSet("A"..."F")) == upper
             alphabet = alphabet.union(hexOnly ? ByteSet("A"..."F") : .uppercase)
         }
         for m in present.members where !ByteSet.alphanumerics.contains(m) { alphabet.insert(m) }

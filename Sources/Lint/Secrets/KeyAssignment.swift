@@ -68,11 +68,19 @@ enum KeyAssignment {
             }
         }
         let valueStart = k
-        guard valueStart < s.count, awsSecretBytes.contains(s[valueStart]) else { return nil }
-        // Values starting with a known prefix belong to that format's detector.
+        guard valueStart < s.count, valueBytes.contains(s[valueStart]), s[valueStart] != UInt8(ascii: "=") else {
+            return nil
+        }
+        // Values starting with a known prefix are judged by that format's detector (so a
+        // placeholder such as `sk-...` stays one). Two-letter prefixes (`SK`) are too weak to
+        // claim a value that does not have their shape.
         for index in SecretCatalog.byFirstByte[Int(s[valueStart])]
         where Bytes.hasPrefix(s, SecretCatalog.formats[index].prefix, at: valueStart) {
-            return nil
+            let format = SecretCatalog.formats[index]
+            let outcome = format.match(in: s, at: valueStart, check: check)
+            if case .secret = outcome { return outcome }
+            if format.prefix.count >= 3 { return outcome }
+            break
         }
         let end = Bytes.run(s, from: valueStart, in: valueBytes, limit: 300)
         if end < s.count {

@@ -28,7 +28,9 @@ struct RealisticSecretChecksumTests {
     }
 
     @Test func openAIMarkerIsTheBase64OfTheName() {
-        #expect(String(decoding: SecretFormat.openAIMarker, as: UTF8.self) == Data("OpenAI".utf8).base64EncodedString())
+        #expect(
+            String(decoding: SecretFormat.openAIMarker, as: UTF8.self)
+                == Data("OpenAI".utf8).base64EncodedString())
         #expect(Base64.decode(SecretFormat.openAIMarker) == Array("OpenAI".utf8))
     }
 }

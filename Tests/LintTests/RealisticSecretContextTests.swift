@@ -17,11 +17,14 @@ struct RealisticSecretContextTests {
     }
 
     static let contexts: [MarkdownContext] = [
-        MarkdownContext(name: "prose", template: "# Setup\n\nPaste your key, {KEY}, into the settings page.\n"),
-        MarkdownContext(name: "inline code", template: "# Setup\n\nRun the tool with `{KEY}` in the environment.\n"),
+        MarkdownContext(
+            name: "prose", template: "# Setup\n\nPaste your key, {KEY}, into the settings page.\n"),
+        MarkdownContext(
+            name: "inline code", template: "# Setup\n\nRun the tool with `{KEY}` in the environment.\n"),
         MarkdownContext(
             name: "fenced code", template: "# Setup\n\nSet it once:\n\n```sh\n{KEY}\nmake deploy\n```\n"),
-        MarkdownContext(name: "indented code", template: "# Setup\n\nSet it once:\n\n    {KEY}\n    make deploy\n"),
+        MarkdownContext(
+            name: "indented code", template: "# Setup\n\nSet it once:\n\n    {KEY}\n    make deploy\n"),
         MarkdownContext(
             name: "link URL", template: "# Setup\n\nOpen [the console]({KEY}) to see it.\n",
             write: { key in
@@ -30,14 +33,17 @@ struct RealisticSecretContextTests {
                     : "https://console.example.com/keys/1️⃣" + key.secret
             }),
         MarkdownContext(
-            name: "URL query string", template: "# Setup\n\n<https://api.example.com/v1/models?{KEY}&format=json>\n",
+            name: "URL query string",
+            template: "# Setup\n\n<https://api.example.com/v1/models?{KEY}&format=json>\n",
             write: { key in
                 (key.lead.isEmpty ? "key=" : "access_token=") + "1️⃣" + key.secret
             }),
         MarkdownContext(
-            name: "raw HTML attribute", template: "# Setup\n\n<div class=\"config\" data-example=\"{KEY}\"></div>\n",
+            name: "raw HTML attribute",
+            template: "# Setup\n\n<div class=\"config\" data-example=\"{KEY}\"></div>\n",
             write: { key in key.lead.replacingOccurrences(of: "\"", with: "'") + "1️⃣" + key.secret }),
-        MarkdownContext(name: "HTML comment", template: "# Setup\n\n<!-- old value: {KEY} -->\n\nText.\n"),
+        MarkdownContext(
+            name: "HTML comment", template: "# Setup\n\n<!-- old value: {KEY} -->\n\nText.\n"),
         MarkdownContext(
             name: "front matter value",
             template: "---\ntitle: Setup\nnotes: |\n  {KEY}\ntags: [keys]\n---\n\n# Setup\n\nText.\n"),
@@ -63,26 +69,33 @@ struct RealisticSecretContextTests {
         var rng = SplitMix64(seed: seed)
         for provider in FakeKeys.providers where provider.isInline {
             let key = provider.make(&rng)
-            let fixture = MarkedFixture(context.template.replacingOccurrences(of: "{KEY}", with: context.write(key)))
+            let fixture = MarkedFixture(
+                context.template.replacingOccurrences(of: "{KEY}", with: context.write(key)))
             let findings = try lintSecrets(fixture.text)
-            let where_ = Comment(rawValue: "\(provider.name) in \(context.name), seed \(seed):\n\(fixture.text)")
-            try #require(findings.count == 1, where_)
-            #expect(findings[0].ruleID == "realistic-secret", where_)
-            #expect(findings[0].severity == .error, where_)
-            #expect(findings[0].line == fixture.line, where_)
-            #expect(findings[0].column == fixture.column, where_)
+            let location = Comment(
+                rawValue: "\(provider.name) in \(context.name), seed \(seed):\n\(fixture.text)")
+            try #require(findings.count == 1, location)
+            #expect(findings[0].ruleID == "realistic-secret", location)
+            #expect(findings[0].severity == .error, location)
+            #expect(findings[0].line == fixture.line, location)
+            #expect(findings[0].column == fixture.column, location)
         }
     }
 
-    @Test(arguments: ["RSA PRIVATE KEY", "PRIVATE KEY", "EC PRIVATE KEY", "OPENSSH PRIVATE KEY", "ENCRYPTED PRIVATE KEY"])
+    @Test(arguments: [
+        "RSA PRIVATE KEY", "PRIVATE KEY", "EC PRIVATE KEY", "OPENSSH PRIVATE KEY",
+        "ENCRYPTED PRIVATE KEY",
+    ])
     func privateKeyBlocksAreFoundInCodeAndStrings(_ label: String) throws {
         var rng = SplitMix64(seed: FakeKeys.seed())
         let (block, _) = FakeKeys.privateKey(label, characters: 900, &rng)
         let fixtures = [
             "# Keys\n\n```\n1️⃣" + block + "\n```\n",
-            "# Keys\n\nThe file holds:\n\n" + block.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+            "# Keys\n\nThe file holds:\n\n"
+                + block.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
                 .replacingOccurrences(of: "    -----BEGIN", with: "    1️⃣-----BEGIN") + "\n",
-            "# Keys\n\n```json\n{\"private_key\": \"1️⃣" + block.replacingOccurrences(of: "\n", with: "\\n") + "\\n\"}\n```\n",
+            "# Keys\n\n```json\n{\"private_key\": \"1️⃣" + block.replacingOccurrences(of: "\n", with: "\\n")
+                + "\\n\"}\n```\n",
         ]
         for marked in fixtures {
             let fixture = MarkedFixture(marked)

@@ -51,7 +51,8 @@ struct RealisticSecretPlaceholderTests {
             let length = key.body.count
             for style in Self.placeholderStyles {
                 let fake = key.lead + key.prefix + style.body(length)
-                let source = "# Setup\n\nSet `\(fake)` and run:\n\n```sh\n\(fake)\n```\n\n<!-- \(fake) -->\n"
+                let source =
+                    "# Setup\n\nSet `\(fake)` and run:\n\n```sh\n\(fake)\n```\n\n<!-- \(fake) -->\n"
                 let findings = try lintSecrets(source)
                 #expect(findings.isEmpty, "\(provider.name), \(style.name): \(fake)")
                 checked += 1
@@ -108,7 +109,10 @@ struct RealisticSecretPlaceholderTests {
         }
     }
 
-    @Test(arguments: ["...", "<your private key>", "{{ private_key }}", "$PRIVATE_KEY", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC..."])
+    @Test(arguments: [
+        "...", "<your private key>", "{{ private_key }}", "$PRIVATE_KEY",
+        "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC...",
+    ])
     func privateKeyBlocksWithPlaceholderBodiesAreNotReported(_ body: String) throws {
         let block = "-----" + "BEGIN RSA PRIVATE KEY-----\n" + body + "\n-----END RSA PRIVATE KEY-----"
         let findings = try lintSecrets("# Keys\n\n```\n\(block)\n```\n")
@@ -118,7 +122,8 @@ struct RealisticSecretPlaceholderTests {
     @Test func privateKeyBlocksWithFillerBodiesAreNotReported() throws {
         for filler in ["X", "A", "0"] {
             let line = String(repeating: filler, count: 64)
-            let block = "-----" + "BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n"
+            let block =
+                "-----" + "BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n"
                 + Array(repeating: line, count: 10).joined(separator: "\n") + "\n-----END PRIVATE KEY-----"
             #expect(try lintSecrets("# Keys\n\n```\n\(block)\n```\n").isEmpty, "\(filler)")
         }
@@ -129,7 +134,8 @@ struct RealisticSecretPlaceholderTests {
         let example = FakeKeys.base64URL(#"{"sub":"1234567890","name":"John Doe","iat":1516239022}"#)
         var rng = SplitMix64(seed: FakeKeys.seed())
         let signature = FakeKeys.random(43, FakeKeys.base64URL, &rng)
-        let unsigned = FakeKeys.base64URL(#"{"alg":"none"}"#) + "." + FakeKeys.base64URL(#"{"sub":"u-8812"}"#) + "."
+        let unsigned =
+            FakeKeys.base64URL(#"{"alg":"none"}"#) + "." + FakeKeys.base64URL(#"{"sub":"u-8812"}"#) + "."
         for token in [header + "." + example + "." + signature, unsigned] {
             #expect(try lintSecrets("# Tokens\n\n`\(token)`\n").isEmpty)
         }

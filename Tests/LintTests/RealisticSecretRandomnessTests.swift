@@ -12,7 +12,8 @@ struct RealisticSecretRandomnessTests {
         let seed = FakeKeys.seed()
         var rng = SplitMix64(seed: seed)
         let rule = RealisticSecretRule()
-        let context = LintContext(knowledgeBase: KnowledgeBase(root: "", guides: [], problems: []), configuration: .default)
+        let context = LintContext(
+            knowledgeBase: KnowledgeBase(root: "", guides: [], problems: []), configuration: .default)
         for provider in FakeKeys.providers where provider.isInline {
             var missed: [String] = []
             for _ in 0..<200 {
@@ -20,7 +21,9 @@ struct RealisticSecretRandomnessTests {
                 let guide = Guide(path: "keys.md", source: "Use \(key.lead)\(key.secret) here.\n")
                 if rule.check(guide, in: context).count != 1 { missed.append(key.secret) }
             }
-            #expect(missed.isEmpty, "\(provider.name), seed \(seed): \(missed.count) of 200 missed, e.g. \(missed.first ?? "")")
+            #expect(
+                missed.isEmpty,
+                "\(provider.name), seed \(seed): \(missed.count) of 200 missed, e.g. \(missed.first ?? "")")
         }
     }
 
@@ -50,7 +53,8 @@ struct RealisticSecretRandomnessTests {
 
     @Test func aLongRunInsideAnOtherwiseRandomBodyIsStructured() {
         var rng = SplitMix64(seed: FakeKeys.seed())
-        let body = FakeKeys.random(60, FakeKeys.base62, &rng) + String(repeating: "X", count: 16)
+        let body =
+            FakeKeys.random(60, FakeKeys.base62, &rng) + String(repeating: "X", count: 16)
             + FakeKeys.random(60, FakeKeys.base62, &rng)
         #expect(RandomnessCheck().assess(Array(body.utf8)) != .random)
     }
@@ -60,7 +64,9 @@ struct RealisticSecretRandomnessTests {
         let mashed = FakeKeys.random(40, Array("asdfghjkl"), &rng)
         let hexInBase62 = FakeKeys.random(40, FakeKeys.hex, &rng)
         #expect(RandomnessCheck().assess(Array(mashed.utf8), declared: .alphanumerics) != .random)
-        #expect(RandomnessCheck().assess(Array(hexInBase62.utf8), declared: .alphanumerics) == .structured(.narrowAlphabet))
+        #expect(
+            RandomnessCheck().assess(Array(hexInBase62.utf8), declared: .alphanumerics)
+                == .structured(.narrowAlphabet))
         // Without a declared alphabet, hex is judged as hex: random.
         #expect(RandomnessCheck().assess(Array(hexInBase62.utf8)) == .random)
     }

@@ -41,8 +41,12 @@ struct RealisticSecretRedactionTests {
         let (block, body) = FakeKeys.privateKey("RSA PRIVATE KEY", characters: 1_600, &rng)
         let findings = try lintSecrets("# Key\n\n```\n\(block)\n```\n")
         try #require(findings.count == 1)
-        #expect(findings[0].message.hasPrefix("realistic RSA private key block \"-----BEGIN RSA PRIVATE KEY-----…\""))
-        #expect(!findings[0].message.contains(String(body.suffix(4))) || body.suffix(4).allSatisfy { $0 == "-" })
+        #expect(
+            findings[0].message.hasPrefix(
+                "realistic RSA private key block \"-----BEGIN RSA PRIVATE KEY-----…\""))
+        #expect(
+            !findings[0].message.contains(String(body.suffix(4)))
+                || body.suffix(4).allSatisfy { $0 == "-" })
     }
 
     @Test func aValidChecksumIsCalledReal() throws {

@@ -36,13 +36,16 @@ public struct RealisticSecretRule: Rule {
     static func message(for match: SecretMatch) -> String {
         switch match.evidence {
         case .validChecksum:
-            return "real \(match.kind) \"\(match.redacted)\" (its checksum is valid, so scanners treat it as live): "
+            return
+                "real \(match.kind) \"\(match.redacted)\" (its checksum is valid, so scanners treat it as live): "
                 + "revoke it and use a placeholder such as \(match.suggestion)"
         case .providerMarker:
-            return "realistic \(match.kind) \"\(match.redacted)\" (it carries the provider's key marker): "
+            return
+                "realistic \(match.kind) \"\(match.redacted)\" (it carries the provider's key marker): "
                 + "use a placeholder such as \(match.suggestion)"
         case nil:
-            return "realistic \(match.kind) \"\(match.redacted)\": use a placeholder such as \(match.suggestion)"
+            return
+                "realistic \(match.kind) \"\(match.redacted)\": use a placeholder such as \(match.suggestion)"
         }
     }
 

@@ -1,7 +1,8 @@
 /// Just enough base64 for the detector: OpenAI's key marker is the base64 of "OpenAI" (computed,
 /// so the marker never appears literally in the repository), and a JWT's header is base64url JSON.
 enum Base64 {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let alphabet = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     /// Standard base64 with `=` padding.
     static func encode(_ bytes: [UInt8]) -> String {

@@ -26,7 +26,8 @@ extension SecretFormat {
             let body = Array(s[bodyStart..<first]) + Array(s[(first + 1)..<end])
             return judge(s, start, bodyStart, end, assessed: body, check)
         case .slackToken:
-            var end = Bytes.run(s, from: bodyStart, in: ByteSet.alphanumerics.union(ByteSet("-")), limit: 200)
+            var end = Bytes.run(
+                s, from: bodyStart, in: ByteSet.alphanumerics.union(ByteSet("-")), limit: 200)
             while end > bodyStart, s[end - 1] == UInt8(ascii: "-") { end -= 1 }
             var lastStart = end
             while lastStart > bodyStart, s[lastStart - 1] != UInt8(ascii: "-") { lastStart -= 1 }
@@ -92,8 +93,12 @@ extension SecretFormat {
         guard end - j >= 20, end - j <= 32 else { return .placeholder(end: end) }
         var tokenStart = start
         let scheme = Array("https://".utf8)
-        if start >= scheme.count, Bytes.hasPrefix(s, scheme, at: start - scheme.count) { tokenStart -= scheme.count }
-        return judge(s, tokenStart, bodyStart, end, assessed: Array(s[j..<end]), check, shownPrefix: "https://" + "hooks.slack.com/services/")
+        if start >= scheme.count, Bytes.hasPrefix(s, scheme, at: start - scheme.count) {
+            tokenStart -= scheme.count
+        }
+        return judge(
+            s, tokenStart, bodyStart, end, assessed: Array(s[j..<end]), check,
+            shownPrefix: "https://" + "hooks.slack.com/services/")
     }
 
     /// Reports the token from `start` to `end` when `assessed` (the random part of its body)
@@ -103,10 +108,13 @@ extension SecretFormat {
         _ check: RandomnessCheck, shownPrefix: String? = nil
     ) -> ScanOutcome {
         if Bytes.isMasked(s, after: end) { return .placeholder(end: end) }
-        guard check.assess(assessed, declared: declaredAlphabet) == .random else { return .placeholder(end: end) }
+        guard check.assess(assessed, declared: declaredAlphabet) == .random else {
+            return .placeholder(end: end)
+        }
         var evidence: SecretMatch.Evidence?
         if let marker, Bytes.contains(s[bodyStart..<end], marker) { evidence = .providerMarker }
-        return .secret(secretMatch(s, start, bodyStart, end, evidence: evidence, shownPrefix: shownPrefix))
+        return .secret(
+            secretMatch(s, start, bodyStart, end, evidence: evidence, shownPrefix: shownPrefix))
     }
 
     func secretMatch(
@@ -115,7 +123,8 @@ extension SecretFormat {
     ) -> SecretMatch {
         let shown = shownPrefix.map { Array($0.utf8) } ?? prefix
         return SecretMatch(
-            kind: name, range: start..<end, redacted: Redaction.redact(prefix: shown, body: s[bodyStart..<end]),
+            kind: name, range: start..<end,
+            redacted: Redaction.redact(prefix: shown, body: s[bodyStart..<end]),
             suggestion: suggestion, evidence: evidence)
     }
 }

@@ -13,7 +13,8 @@ enum JSONWebToken {
             return .placeholder(end: headerEnd)
         }
         let payloadEnd = Bytes.run(s, from: headerEnd + 1, in: .base64URL, limit: 20_000)
-        guard payloadEnd - headerEnd - 1 >= 4, payloadEnd < s.count, s[payloadEnd] == UInt8(ascii: ".") else {
+        guard payloadEnd - headerEnd - 1 >= 4, payloadEnd < s.count, s[payloadEnd] == UInt8(ascii: ".")
+        else {
             return .placeholder(end: payloadEnd)
         }
         let end = Bytes.run(s, from: payloadEnd + 1, in: .base64URL, limit: 2000)
@@ -29,7 +30,9 @@ enum JSONWebToken {
 
     /// `{"alg":"HS256",…}`, not `"alg":"none"`.
     static func isSignedHeader(_ json: [UInt8]) -> Bool {
-        guard json.first == UInt8(ascii: "{"), Bytes.contains(json, Array("\"alg\"".utf8)) else { return false }
+        guard json.first == UInt8(ascii: "{"), Bytes.contains(json, Array("\"alg\"".utf8)) else {
+            return false
+        }
         let compact = json.filter { $0 != UInt8(ascii: " ") }
         return !Bytes.contains(compact, Array("\"alg\":\"none\"".utf8))
     }
@@ -37,7 +40,9 @@ enum JSONWebToken {
     static func isExamplePayload(_ json: [UInt8]) -> Bool {
         guard json.first == UInt8(ascii: "{") else { return true }
         let lowered = json.map { RandomnessCheck.fold($0) }
-        for marker in ["john doe", "jane doe", "1234567890", "example", "placeholder", "your-", "your_"]
+        for marker in [
+            "john doe", "jane doe", "1234567890", "example", "placeholder", "your-", "your_",
+        ]
         where Bytes.contains(lowered, Array(marker.utf8)) {
             return true
         }

@@ -10,13 +10,15 @@
 enum KeyAssignment {
     /// Normalised (lowercase, no `_`, `-`, `.`) name endings that hold secrets.
     private static let secretEndings = [
-        "apikey", "apisecret", "apitoken", "accesskey", "secretkey", "privatekey", "encryptionkey", "masterkey",
+        "apikey", "apisecret", "apitoken", "accesskey", "secretkey", "privatekey", "encryptionkey",
+        "masterkey",
         "clientsecret", "clientkey", "appsecret", "appkey", "authkey", "licensekey", "subscriptionkey",
         "token", "secret", "authorization",
     ].map { Array($0.utf8) }
     /// Endings that look like secrets but name identifiers, public values or pagination cursors.
     private static let harmlessEndings = [
-        "publickey", "publishablekey", "pubkey", "signingkey", "sshkey", "gpgkey", "hostkey", "pagetoken",
+        "publickey", "publishablekey", "pubkey", "signingkey", "sshkey", "gpgkey", "hostkey",
+        "pagetoken",
         "nexttoken", "continuationtoken", "synctoken", "cancellationtoken", "csrftoken", "nosecret",
     ].map { Array($0.utf8) }
     private static let awsSecretEnding = Array("secretaccesskey".utf8)
@@ -27,7 +29,9 @@ enum KeyAssignment {
 
     /// The outcome for the separator (`=` or `:`) at `separator`, or nil when no secret name
     /// comes before it.
-    static func match(in s: UnsafeBufferPointer<UInt8>, separator: Int, check: RandomnessCheck) -> ScanOutcome? {
+    static func match(in s: UnsafeBufferPointer<UInt8>, separator: Int, check: RandomnessCheck)
+        -> ScanOutcome?
+    {
         // The name, backwards: `api_key`, `"apiKey"`, `X-API-Key`, `$env:OPENAI_API_KEY`.
         var j = separator - 1
         var skipped = 0
@@ -47,10 +51,14 @@ enum KeyAssignment {
             if ByteSet.lowercase.contains(b) { hasLowercase = true }
             normalized.append(RandomnessCheck.fold(b))
         }
-        let inQuery = nameStart > 0 && (s[nameStart - 1] == UInt8(ascii: "?") || s[nameStart - 1] == UInt8(ascii: "&"))
+        let inQuery =
+            nameStart > 0
+            && (s[nameStart - 1] == UInt8(ascii: "?") || s[nameStart - 1] == UInt8(ascii: "&"))
         let isAWSSecret = normalized.ends(with: awsSecretEnding)
         let isAuthorization = normalized.ends(with: Array("authorization".utf8))
-        guard isAWSSecret || isSecretName(normalized, envStyle: !hasLowercase, inQuery: inQuery) else { return nil }
+        guard isAWSSecret || isSecretName(normalized, envStyle: !hasLowercase, inQuery: inQuery) else {
+            return nil
+        }
         let name = String(decoding: s[nameStart..<nameEnd], as: UTF8.self)
 
         // The value: `= "…"`, `: …`, `:= …`, `=> …`, optional quote, optional auth scheme.
@@ -62,13 +70,16 @@ enum KeyAssignment {
             k += 1
         }
         if isAuthorization {
-            for scheme in ["Bearer ", "bearer ", "Token ", "token "] where Bytes.hasPrefix(s, Array(scheme.utf8), at: k) {
+            for scheme in ["Bearer ", "bearer ", "Token ", "token "]
+            where Bytes.hasPrefix(s, Array(scheme.utf8), at: k) {
                 k += scheme.utf8.count
                 break
             }
         }
         let valueStart = k
-        guard valueStart < s.count, valueBytes.contains(s[valueStart]), s[valueStart] != UInt8(ascii: "=") else {
+        guard valueStart < s.count, valueBytes.contains(s[valueStart]),
+            s[valueStart] != UInt8(ascii: "=")
+        else {
             return nil
         }
         // Values starting with a known prefix are judged by that format's detector (so a
@@ -89,19 +100,24 @@ enum KeyAssignment {
             if next == UInt8(ascii: ".") && end + 1 < s.count && Bytes.isAlphanumeric(s[end + 1]) {
                 return .placeholder(end: end)
             }
-            if ByteSet("([{$%<*").contains(next) || Bytes.isMasked(s, after: end) { return .placeholder(end: end) }
+            if ByteSet("([{$%<*").contains(next) || Bytes.isMasked(s, after: end) {
+                return .placeholder(end: end)
+            }
         }
         var trimmed = end
         while trimmed > valueStart, s[trimmed - 1] == UInt8(ascii: "=") { trimmed -= 1 }
         let value = Array(s[valueStart..<trimmed])
 
-        if isAWSSecret, end - valueStart == 40, s[valueStart..<end].allSatisfy({ awsSecretBytes.contains($0) }) {
+        if isAWSSecret, end - valueStart == 40,
+            s[valueStart..<end].allSatisfy({ awsSecretBytes.contains($0) })
+        {
             guard check.assess(value) == .random else { return .placeholder(end: end) }
             return .secret(
                 SecretMatch(
                     kind: "AWS secret access key", range: valueStart..<end,
                     redacted: Redaction.redact(prefix: [], body: value),
-                    suggestion: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY or $AWS_SECRET_ACCESS_KEY", evidence: nil))
+                    suggestion: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY or $AWS_SECRET_ACCESS_KEY",
+                    evidence: nil))
         }
         guard value.count >= 20, value.count <= 200, !isUUID(value),
             value.contains(where: { ByteSet.digits.contains($0) }),

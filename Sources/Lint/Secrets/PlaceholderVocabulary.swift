@@ -16,7 +16,8 @@ enum PlaceholderVocabulary {
         "bar", "my",
     ]
 
-    private static let variants: [[UInt8]] = words.sorted { $0.count > $1.count }.flatMap { w -> [[UInt8]] in
+    private static let variants: [[UInt8]] = words.sorted { $0.count > $1.count }.flatMap {
+        w -> [[UInt8]] in
         let lower = Array(w.utf8)
         let upper = lower.map { $0 &- 32 }
         let capitalized = [upper[0]] + lower.dropFirst()

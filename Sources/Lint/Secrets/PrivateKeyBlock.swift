@@ -14,10 +14,13 @@ enum PrivateKeyBlock {
     ) -> ScanOutcome {
         let labelStart = start + format.prefix.count
         var j = labelStart
-        while j < s.count, j - labelStart < 40, ByteSet.uppercase.union(ByteSet(" ")).contains(s[j]) { j += 1 }
+        while j < s.count, j - labelStart < 40, ByteSet.uppercase.union(ByteSet(" ")).contains(s[j]) {
+            j += 1
+        }
         let label = String(decoding: s[labelStart..<j], as: UTF8.self)
         let dashes = Array("-----".utf8)
-        guard label.hasSuffix("PRIVATE KEY") || label.hasSuffix("PRIVATE KEY BLOCK"), Bytes.hasPrefix(s, dashes, at: j)
+        guard label.hasSuffix("PRIVATE KEY") || label.hasSuffix("PRIVATE KEY BLOCK"),
+            Bytes.hasPrefix(s, dashes, at: j)
         else { return .placeholder(end: j) }
         let headerEnd = j + dashes.count
 
@@ -27,7 +30,9 @@ enum PrivateKeyBlock {
         let limit = min(s.count, headerEnd + 20_000)
         lines: while i < limit, !finished {
             var lineEnd = i
-            while lineEnd < limit, s[lineEnd] != UInt8(ascii: "\n"), s[lineEnd] != UInt8(ascii: "\r") { lineEnd += 1 }
+            while lineEnd < limit, s[lineEnd] != UInt8(ascii: "\n"), s[lineEnd] != UInt8(ascii: "\r") {
+                lineEnd += 1
+            }
             // `Proc-Type: 4,ENCRYPTED` and `DEK-Info:` headers come before the body.
             if body.isEmpty, s[i..<lineEnd].contains(UInt8(ascii: ":")) {
                 i = Self.nextLine(s, after: lineEnd)

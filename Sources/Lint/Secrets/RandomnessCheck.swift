@@ -73,7 +73,9 @@ struct RandomnessCheck: Sendable {
         if entropy < 0.5 * log2(min(Double(n), a)) { return .structured(.lowEntropy) }
 
         let maxCount = counts.max() ?? 0
-        if a * Self.binomialTail(n, maxCount, 1 / a) < significance { return .structured(.repeatedCharacter) }
+        if a * Self.binomialTail(n, maxCount, 1 / a) < significance {
+            return .structured(.repeatedCharacter)
+        }
 
         // English letter pairs: common bigrams are rare in random text, frequent in words.
         // Weaker word evidence and weaker bigram evidence add up (`your-access-token`).
@@ -91,7 +93,6 @@ struct RandomnessCheck: Sendable {
         if pairs >= -log10(significance) || words + pairs >= wordEvidence + 2.5 {
             return .structured(.readsAsWords)
         }
-
 
         // Lag tests: x[i+d] equal to, one above, one below, or within one of x[i] (case
         // folded). Sequences (`0123`, `AbCd`), repeats (`XXXX`, `abcabc`) and interleavings
@@ -136,7 +137,9 @@ struct RandomnessCheck: Sendable {
             }
         }
 
-        if let declared, Self.narrowAlphabetProbability(present, declared: declared, length: n) < significance {
+        if let declared,
+            Self.narrowAlphabetProbability(present, declared: declared, length: n) < significance
+        {
             return .structured(.narrowAlphabet)
         }
         return .random
@@ -169,9 +172,12 @@ struct RandomnessCheck: Sendable {
     /// Probability that a random body of `length` drawn from `declared` touches only the
     /// classes (digits, a–f, g–z, A–F, G–Z, symbols) that `present` touches, times the number
     /// of class subsets.
-    static func narrowAlphabetProbability(_ present: ByteSet, declared: ByteSet, length: Int) -> Double {
+    static func narrowAlphabetProbability(_ present: ByteSet, declared: ByteSet, length: Int)
+        -> Double
+    {
         let classes = [
-            ByteSet.digits, ByteSet("a"..."f"), ByteSet("g"..."z"), ByteSet("A"..."F"), ByteSet("G"..."Z"),
+            ByteSet.digits, ByteSet("a"..."f"), ByteSet("g"..."z"), ByteSet("A"..."F"),
+            ByteSet("G"..."Z"),
         ]
         var symbols = declared
         var used = ByteSet()

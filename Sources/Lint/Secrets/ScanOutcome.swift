@@ -15,7 +15,9 @@ enum Bytes {
     static func isAlphanumeric(_ b: UInt8) -> Bool { ByteSet.alphanumerics.contains(b) }
 
     /// End of the run of `alphabet` bytes starting at `start`, looking at most `limit` bytes.
-    static func run(_ s: UnsafeBufferPointer<UInt8>, from start: Int, in alphabet: ByteSet, limit: Int = .max) -> Int {
+    static func run(
+        _ s: UnsafeBufferPointer<UInt8>, from start: Int, in alphabet: ByteSet, limit: Int = .max
+    ) -> Int {
         var j = start
         let stop = limit == .max ? s.count : min(s.count, start &+ limit)
         while j < stop, alphabet.contains(s[j]) { j += 1 }
@@ -35,7 +37,9 @@ enum Bytes {
         let b = s[end]
         if b == UInt8(ascii: "*") { return true }
         if b == UInt8(ascii: "."), end + 1 < s.count, s[end + 1] == UInt8(ascii: ".") { return true }
-        if b == 0xE2, end + 2 < s.count, s[end + 1] == 0x80, s[end + 2] == 0xA6 || s[end + 2] == 0xA2 { return true }
+        if b == 0xE2, end + 2 < s.count, s[end + 1] == 0x80, s[end + 2] == 0xA6 || s[end + 2] == 0xA2 {
+            return true
+        }
         return false
     }
 

@@ -39,7 +39,8 @@ struct SecretFormat: Sendable {
     var marker: [UInt8]?
 
     init(
-        _ name: String, _ prefix: String, _ shape: Shape, suggest suggestion: String, mixesClasses: Bool = false,
+        _ name: String, _ prefix: String, _ shape: Shape, suggest suggestion: String,
+        mixesClasses: Bool = false,
         marker: [UInt8]? = nil
     ) {
         self.name = name

@@ -4,7 +4,8 @@
 /// A token whose checksum is valid was almost certainly issued by GitHub: a made-up body
 /// matches its own checksum with probability 1 in 4 billion.
 enum TokenChecksum {
-    static let base62Digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+    static let base62Digits = Array(
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
 
     private static let table: [UInt32] = (0..<256).map { n in
         var c = UInt32(n)

@@ -34,7 +34,9 @@ struct UnescapedText: Sendable {
         i = first
         while i < n {
             let b = source[i]
-            if b == UInt8(ascii: "\\") || b == UInt8(ascii: "&"), let (byte, length) = Self.escape(in: source, at: i) {
+            if b == UInt8(ascii: "\\") || b == UInt8(ascii: "&"),
+                let (byte, length) = Self.escape(in: source, at: i)
+            {
                 out.append(byte)
                 shift += length - 1
                 breaks.append(out.count)
@@ -85,7 +87,9 @@ struct UnescapedText: Sendable {
                 }
                 j += 1
             }
-            guard j > start, j < n, s[j] == UInt8(ascii: ";"), value > 0x20, value < 0x7F else { return nil }
+            guard j > start, j < n, s[j] == UInt8(ascii: ";"), value > 0x20, value < 0x7F else {
+                return nil
+            }
             return (UInt8(value), j + 1 - i)
         }
         for (name, byte) in namedReferences where i + name.count <= n {
@@ -117,6 +121,7 @@ struct UnescapedText: Sendable {
 
     /// CommonMark's escapable characters: ASCII punctuation.
     private static func isASCIIPunctuation(_ c: UInt8) -> Bool {
-        (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E)
+        (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60)
+            || (c >= 0x7B && c <= 0x7E)
     }
 }

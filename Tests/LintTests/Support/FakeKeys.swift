@@ -65,14 +65,17 @@ struct FakeKeys {
     /// 30 random base62 characters and their CRC32 as 6 base62 digits.
     static func checksummed(_ prefix: String, _ rng: inout SplitMix64) -> FakeKey {
         let payload = random(30, base62, &rng)
-        let crc = String(decoding: TokenChecksum.base62(TokenChecksum.crc32(Array(payload.utf8))), as: UTF8.self)
+        let crc = String(
+            decoding: TokenChecksum.base62(TokenChecksum.crc32(Array(payload.utf8))), as: UTF8.self)
         return FakeKey(provider: prefix, lead: "", secret: prefix + payload + crc, prefix: prefix)
     }
 
     static func prefixed(
         _ name: String, _ prefix: String, _ body: @escaping @Sendable (inout SplitMix64) -> String
     ) -> Provider {
-        Provider(name: name) { rng in FakeKey(provider: name, lead: "", secret: prefix + body(&rng), prefix: prefix) }
+        Provider(name: name) { rng in
+            FakeKey(provider: name, lead: "", secret: prefix + body(&rng), prefix: prefix)
+        }
     }
 
     /// A secret known only by the name it is assigned to. Such values are reported only when
@@ -84,14 +87,18 @@ struct FakeKeys {
     ) -> Provider {
         Provider(name: name) { rng in
             var value = body(&rng)
-            while !(value.contains { $0.isNumber } && value.contains { $0.isLetter }) { value = body(&rng) }
+            while !(value.contains { $0.isNumber } && value.contains { $0.isLetter }) {
+                value = body(&rng)
+            }
             return FakeKey(provider: name, lead: lead, secret: value, prefix: "")
         }
     }
 
     /// Every provider the rule must catch.
     static let providers: [Provider] = [
-        prefixed("OpenAI legacy", "s" + "k-") { random(20, base62, &$0) + openAIMarker + random(20, base62, &$0) },
+        prefixed("OpenAI legacy", "s" + "k-") {
+            random(20, base62, &$0) + openAIMarker + random(20, base62, &$0)
+        },
         prefixed("OpenAI project", "sk" + "-proj-") {
             random(74, base64URL, &$0) + openAIMarker + random(74, base64URL, &$0)
         },
@@ -113,7 +120,9 @@ struct FakeKeys {
         Provider(name: "GitHub server-to-server") { checksummed("gh" + "s_", &$0) },
         Provider(name: "GitHub refresh") { checksummed("gh" + "r_", &$0) },
         prefixed("GitHub classic, wrong checksum", "gh" + "p_") { random(36, base62, &$0) },
-        prefixed("GitHub fine-grained", "github" + "_pat_") { random(22, base62, &$0) + "_" + random(59, base62, &$0) },
+        prefixed("GitHub fine-grained", "github" + "_pat_") {
+            random(22, base62, &$0) + "_" + random(59, base62, &$0)
+        },
         prefixed("GitLab", "gl" + "pat-") { random(20, base64URL, &$0) },
         prefixed("Stripe live", "sk" + "_live_") { random(99, base62, &$0) },
         prefixed("Stripe live, short", "sk" + "_live_") { random(24, base62, &$0) },
@@ -127,15 +136,24 @@ struct FakeKeys {
             random(12, digits, &$0) + "-" + random(12, digits, &$0) + "-" + random(13, digits, &$0) + "-"
                 + random(32, hex, &$0)
         },
-        prefixed("Slack app", "xo" + "xa-") { "2-" + random(12, digits, &$0) + "-" + random(32, base62, &$0) },
-        prefixed("Slack refresh", "xo" + "xr-") { random(12, digits, &$0) + "-" + random(40, base62, &$0) },
-        prefixed("Slack session", "xo" + "xs-") { random(12, digits, &$0) + "-" + random(32, base62, &$0) },
+        prefixed("Slack app", "xo" + "xa-") {
+            "2-" + random(12, digits, &$0) + "-" + random(32, base62, &$0)
+        },
+        prefixed("Slack refresh", "xo" + "xr-") {
+            random(12, digits, &$0) + "-" + random(40, base62, &$0)
+        },
+        prefixed("Slack session", "xo" + "xs-") {
+            random(12, digits, &$0) + "-" + random(32, base62, &$0)
+        },
         prefixed("Slack webhook", "https://hooks" + ".slack.com/services/") {
-            "T" + random(8, upperDigits, &$0) + "/B" + random(10, upperDigits, &$0) + "/" + random(24, base62, &$0)
+            "T" + random(8, upperDigits, &$0) + "/B" + random(10, upperDigits, &$0) + "/"
+                + random(24, base62, &$0)
         },
         prefixed("Google API key", "AI" + "za") { "Sy" + random(33, base64URL, &$0) },
         prefixed("Hugging Face", "h" + "f_") { random(34, letters, &$0) },
-        prefixed("SendGrid", "S" + "G.") { random(22, base64URL, &$0) + "." + random(43, base64URL, &$0) },
+        prefixed("SendGrid", "S" + "G.") {
+            random(22, base64URL, &$0) + "." + random(43, base64URL, &$0)
+        },
         Provider(name: "npm") { checksummed("np" + "m_", &$0) },
         prefixed("PyPI", "py" + "pi-AgEIcHlwaS5vcmc") { random(150, base64URL, &$0) },
         prefixed("Groq", "gs" + "k_") { random(52, base62, &$0) },
@@ -154,7 +172,8 @@ struct FakeKeys {
         prefixed("DeepSeek-style sk- hex", "s" + "k-") { random(32, hex, &$0) },
         Provider(name: "JSON Web Token") { rng in
             let header = base64URL(#"{"alg":"HS256","typ":"JWT"}"#)
-            let claims = #"{"sub":"user-\#(random(12, base62, &rng))","iat":\#(1_700_000_000 + Int(rng.next() % 9_999_999))}"#
+            let claims =
+                #"{"sub":"user-\#(random(12, base62, &rng))","iat":\#(1_700_000_000 + Int(rng.next() % 9_999_999))}"#
             let token = header + "." + base64URL(claims) + "." + random(43, base64URL, &rng)
             return FakeKey(provider: "JSON Web Token", lead: "", secret: token, prefix: "")
         },
@@ -168,7 +187,9 @@ struct FakeKeys {
 
     /// A PEM private key block of `label` with a random body of `characters` base64 characters,
     /// 64 per line, behind the fixed header real keys start with.
-    static func privateKey(_ label: String, characters: Int, _ rng: inout SplitMix64) -> (text: String, body: String) {
+    static func privateKey(_ label: String, characters: Int, _ rng: inout SplitMix64) -> (
+        text: String, body: String
+    ) {
         let body = "MII" + random(characters - 3, base64, &rng)
         var lines: [String] = []
         var rest = Substring(body)
@@ -176,7 +197,8 @@ struct FakeKeys {
             lines.append(String(rest.prefix(64)))
             rest = rest.dropFirst(64)
         }
-        let text = "-----" + "BEGIN \(label)-----\n" + lines.joined(separator: "\n") + "\n-----END \(label)-----"
+        let text =
+            "-----" + "BEGIN \(label)-----\n" + lines.joined(separator: "\n") + "\n-----END \(label)-----"
         return (text, body)
     }
 

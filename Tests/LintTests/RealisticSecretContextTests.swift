@@ -116,6 +116,16 @@ struct RealisticSecretContextTests {
         #expect(findings[0].column == fixture.column)
     }
 
+    @Test func crlfLineEndingsKeepLineNumbers() throws {
+        var rng = SplitMix64(seed: FakeKeys.seed())
+        let key = FakeKeys.providers[7].make(&rng).secret
+        let fixture = MarkedFixture("---\ntitle: Keys\n---\n\n# Keys\n\nOld:\n\n    export KEY=1️⃣\(key)\n")
+        let findings = try lintSecrets(fixture.text.replacingOccurrences(of: "\n", with: "\r\n"))
+        try #require(findings.count == 1)
+        #expect(findings[0].line == fixture.line)
+        #expect(findings[0].column == fixture.column)
+    }
+
     @Test func everyKeyOnALineIsReported() throws {
         var rng = SplitMix64(seed: FakeKeys.seed())
         let a = FakeKeys.providers[1].make(&rng).secret

@@ -37,9 +37,13 @@ struct RealisticSecretCorpusTests {
         let rule = RealisticSecretRule()
         let bytes = kb.guides.reduce(0) { $0 + $1.source.utf8.count }
         var findings = 0
-        let elapsed = ContinuousClock().measure {
-            for guide in kb.guides { findings += rule.check(guide, in: context).count }
-        }
+        // The best of five runs: the machine running the tests is often busy with other work.
+        let elapsed = (0..<5).map { _ in
+            ContinuousClock().measure {
+                findings = 0
+                for guide in kb.guides { findings += rule.check(guide, in: context).count }
+            }
+        }.min()!
         print("realistic-secret alone: \(kb.guides.count) guides, \(bytes) bytes, \(elapsed), \(findings) findings")
     }
 

@@ -23,9 +23,25 @@ enum KeyAssignment {
     ].map { Array($0.utf8) }
     private static let awsSecretEnding = Array("secretaccesskey".utf8)
 
+    private static let lastLetters = ByteSet("yYnNtT")
     private static let nameBytes = ByteSet.alphanumerics.union(ByteSet("_-."))
     private static let valueBytes = ByteSet.alphanumerics.union(ByteSet("_-+/="))
     private static let awsSecretBytes = ByteSet.alphanumerics.union(ByteSet("+/"))
+
+    /// A cheap first look at the separator at `separator`: true when the name before it could
+    /// end in `key`, `token`, `secret` or `authorization`. Most colons in prose ("Note:") and
+    /// `=` in commands stop here.
+    @inline(__always)
+    static func mayFollowSecretName(_ s: UnsafeBufferPointer<UInt8>, separator: Int) -> Bool {
+        var j = separator - 1
+        while j >= 0, j >= separator - 6, !ByteSet.alphanumerics.contains(s[j]) {
+            let b = s[j]
+            guard b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
+            else { return false }
+            j -= 1
+        }
+        return j >= 0 && lastLetters.contains(s[j])
+    }
 
     /// The outcome for the separator (`=` or `:`) at `separator`, or nil when no secret name
     /// comes before it.
@@ -44,6 +60,11 @@ enum KeyAssignment {
         while j >= 0, nameEnd - j <= 64, nameBytes.contains(s[j]) { j -= 1 }
         let nameStart = j + 1
         guard nameEnd - nameStart >= 3, nameEnd - nameStart <= 64 else { return nil }
+        // Every secret name ends in `key`, `token`, `secret` or `authorization`: most colons in
+        // prose ("Note:") stop here, before anything is allocated.
+        var last = nameEnd - 1
+        while last > nameStart, !ByteSet.alphanumerics.contains(s[last]) { last -= 1 }
+        guard Self.lastLetters.contains(s[last]) else { return nil }
         var normalized: [UInt8] = []
         normalized.reserveCapacity(nameEnd - nameStart)
         var hasLowercase = false
@@ -158,6 +179,9 @@ enum KeyAssignment {
 
 extension Array where Element == UInt8 {
     fileprivate func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+        guard count >= suffix.count else { return false }
+        let offset = count - suffix.count
+        for k in 0..<suffix.count where self[offset + k] != suffix[k] { return false }
+        return true
     }
 }

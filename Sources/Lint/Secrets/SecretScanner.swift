@@ -25,6 +25,14 @@ struct SecretScanner: Sendable {
         return table
     }()
 
+    /// For each first byte of a prefix, the bytes that can follow it: most word-initial `s`,
+    /// `p` or `e` are rejected here without touching the format table.
+    private static let secondBytes: [ByteSet] = {
+        var table = [ByteSet](repeating: ByteSet(), count: 256)
+        for f in SecretCatalog.formats where f.prefix.count >= 2 { table[Int(f.prefix[0])].insert(f.prefix[1]) }
+        return table
+    }()
+
     /// Matches in `text`, with byte ranges in `text`'s UTF-8 as written (escapes included).
     func scan(_ text: String) -> [SecretMatch] {
         var text = text
@@ -46,31 +54,47 @@ struct SecretScanner: Sendable {
     private func scanBytes(_ s: UnsafeBufferPointer<UInt8>) -> [SecretMatch] {
         var matches: [SecretMatch] = []
         let n = s.count
-        var i = 0
-        while i < n {
-            let trigger = Self.triggers[Int(s[i])]
-            if trigger == 0 {
-                i += 1
-                continue
-            }
-            var outcome: ScanOutcome?
-            if trigger & Self.prefixTrigger != 0, i == 0 || !Bytes.word.contains(s[i - 1]) {
-                outcome = matchPrefix(s, at: i)
-            }
-            if outcome == nil, trigger & Self.separatorTrigger != 0 {
-                outcome = KeyAssignment.match(in: s, separator: i, check: check)
-            }
-            switch outcome {
-            case .secret(let match):
-                if !isAllowed(s[match.range]) { matches.append(match) }
-                i = max(match.range.upperBound, i + 1)
-            case .placeholder(let end):
-                i = max(end, i + 1)
-            case nil:
-                i += 1
+        let word = Bytes.word
+        return Self.triggers.withUnsafeBufferPointer { triggers in
+            Self.secondBytes.withUnsafeBufferPointer { secondBytes in
+                var i = 0
+                while i < n {
+                    let b = s[i]
+                    let trigger = triggers[Int(b)]
+                    if trigger == 0 {
+                        i += 1
+                        continue
+                    }
+                    if trigger & Self.prefixTrigger != 0, i + 1 < n, secondBytes[Int(b)].contains(s[i + 1]),
+                        i == 0 || !word.contains(s[i - 1]), let outcome = matchPrefix(s, at: i)
+                    {
+                        i = resume(after: outcome, at: i, in: s, collecting: &matches)
+                        continue
+                    }
+                    if trigger & Self.separatorTrigger != 0, KeyAssignment.mayFollowSecretName(s, separator: i),
+                        let outcome = KeyAssignment.match(in: s, separator: i, check: check)
+                    {
+                        i = resume(after: outcome, at: i, in: s, collecting: &matches)
+                        continue
+                    }
+                    i += 1
+                }
+                return matches
             }
         }
-        return matches
+    }
+
+    /// Records a secret unless it is an allowed placeholder; returns where scanning resumes.
+    private func resume(
+        after outcome: ScanOutcome, at i: Int, in s: UnsafeBufferPointer<UInt8>, collecting matches: inout [SecretMatch]
+    ) -> Int {
+        switch outcome {
+        case .secret(let match):
+            if !isAllowed(s[match.range]) { matches.append(match) }
+            return max(match.range.upperBound, i + 1)
+        case .placeholder(let end):
+            return max(end, i + 1)
+        }
     }
 
     /// The first format whose prefix starts at `i` decides (longest prefixes are tried first,

@@ -91,8 +91,8 @@ struct RealisticSecretPlaceholderTests {
             "OpenAI-Organization: org-" + r(24, FakeKeys.base62),
             "project: proj_" + r(24, FakeKeys.base62),
             "ask-password, task-runner, desk-lamp, risk-assessment and sk-learn are words",
-            "aws_access_key_id = AKIA" + "IOSFODNN7EXAMPLE",
-            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY",
+            "aws_access_key_id = AKIA" + "IOSFODNN7EXAMPLE",  // AWS's documented example
+            "aws_secret_access_key = " + ["wJalrXUtnFEMI", "K7MDENG", "bPxRfiCYEXAMPLEKEY"].joined(separator: "/"),
             "Publishable keys are public: pk" + "_live_" + r(99, FakeKeys.base62),
             "pk" + "_test_" + r(99, FakeKeys.base62),
             "Account SID: AC" + r(32, FakeKeys.hex),

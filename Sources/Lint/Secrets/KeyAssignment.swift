@@ -137,7 +137,7 @@ enum KeyAssignment {
                 SecretMatch(
                     kind: "AWS secret access key", range: valueStart..<end,
                     redacted: Redaction.redact(prefix: [], body: value),
-                    suggestion: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY or $AWS_SECRET_ACCESS_KEY",
+                    suggestion: "... or $AWS_SECRET_ACCESS_KEY",
                     evidence: nil))
         }
         guard value.count >= 20, value.count <= 200, !isUUID(value),

@@ -135,3 +135,37 @@ struct RealisticSecretContextTests {
         #expect(findings.map(\.column) == [5, 5 + a.count + 4])
     }
 }
+
+/// Arbitrary text, however broken, is scanned without a crash, and every match lies inside it.
+@Suite("realistic-secret: robustness")
+struct RealisticSecretRobustnessTests {
+    static let fragments: [String] = [
+        "sk" + "-", "sk" + "-proj-", "gh" + "p_", "AK" + "IA", "eyJ", "-----" + "BEGIN PRIVATE KEY-----", "-----END",
+        "xo" + "xb-", "hooks.slack.com/services/", "T0", "/B", "SG.", "github" + "_pat_", "\\_", "\\", "&#95;",
+        "&#x5F;",
+        "&amp;", "&", "...", "…", "*", "=", ":", "\"", "'", " ", "\n", "\r\n", "\r", "é", "1️⃣", "`", "api_key",
+        "Bearer ",
+        "Authorization", ".", "_", "-", "<", "$",
+    ]
+
+    @Test func arbitraryTextNeverCrashesTheScanner() {
+        let seed = FakeKeys.seed()
+        var rng = SplitMix64(seed: seed)
+        let scanner = SecretScanner()
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...30, using: &rng) {
+                if Bool.random(using: &rng) {
+                    text += Self.fragments.randomElement(using: &rng)!
+                } else {
+                    text += FakeKeys.random(Int.random(in: 1...120, using: &rng), FakeKeys.base64URL, &rng)
+                }
+            }
+            let count = text.utf8.count
+            for match in scanner.scan(text) {
+                #expect(match.range.lowerBound >= 0 && match.range.upperBound <= count, "seed \(seed): \(text)")
+                #expect(!match.range.isEmpty)
+            }
+        }
+    }
+}

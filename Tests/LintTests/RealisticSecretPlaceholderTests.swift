@@ -68,6 +68,7 @@ struct RealisticSecretPlaceholderTests {
         "token = get_token_from_vault(name)", "GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}",
         "client_secret: YOUR_CLIENT_SECRET_GOES_HERE", "api_key = 'sk-...'",
         "X-API-Key: 1234567890abcdef1234567890abcdef", "api_key=abcdefghij0123456789abcdefghij",
+        "mytool --api-key {{api_key}} --token $TOKEN --secret <secret>",
     ])
     func variablesAndPlaceholdersInAssignmentsAreNotReported(_ line: String) throws {
         let findings = try lintSecrets("# Setup\n\n```sh\n\(line)\n```\n\nOr inline: `\(line)`.\n")

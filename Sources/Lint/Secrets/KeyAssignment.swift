@@ -1,6 +1,6 @@
 /// Secrets without a telling prefix, found by the name they are assigned to: `api_key = "…"`,
 /// `"apiKey": "…"`, `OPENAI_API_KEY=…`, `X-API-Key: …`, `Authorization: Bearer …`,
-/// `?access_token=…`, and AWS secret access keys (`aws_secret_access_key = ` + 40 characters).
+/// `?access_token=…`, `--api-key …`, and AWS secret access keys (`aws_secret_access_key = ` + 40 characters).
 ///
 /// With no prefix to go on, the value must say more: at least 20 characters, letters and
 /// digits both, and a random body. UUIDs, expressions (`os.environ[…]`, `process.env.X`),
@@ -21,9 +21,9 @@ enum KeyAssignment {
         "pagetoken",
         "nexttoken", "continuationtoken", "synctoken", "cancellationtoken", "csrftoken", "nosecret",
     ].map { Array($0.utf8) }
-    private static let awsSecretEnding = Array("secretaccesskey".utf8)
+    fileprivate static let awsSecretEnding = Array("secretaccesskey".utf8)
 
-    private static let lastLetters = ByteSet("yYnNtT")
+    fileprivate static let lastLetters = ByteSet("yYnNtT")
     private static let nameBytes = ByteSet.alphanumerics.union(ByteSet("_-."))
     private static let valueBytes = ByteSet.alphanumerics.union(ByteSet("_-+/="))
     private static let awsSecretBytes = ByteSet.alphanumerics.union(ByteSet("+/"))
@@ -59,28 +59,7 @@ enum KeyAssignment {
         let nameEnd = j + 1
         while j >= 0, nameEnd - j <= 64, nameBytes.contains(s[j]) { j -= 1 }
         let nameStart = j + 1
-        guard nameEnd - nameStart >= 3, nameEnd - nameStart <= 64 else { return nil }
-        // Every secret name ends in `key`, `token`, `secret` or `authorization`: most colons in
-        // prose ("Note:") stop here, before anything is allocated.
-        var last = nameEnd - 1
-        while last > nameStart, !ByteSet.alphanumerics.contains(s[last]) { last -= 1 }
-        guard Self.lastLetters.contains(s[last]) else { return nil }
-        var normalized: [UInt8] = []
-        normalized.reserveCapacity(nameEnd - nameStart)
-        var hasLowercase = false
-        for b in s[nameStart..<nameEnd] where ByteSet.alphanumerics.contains(b) {
-            if ByteSet.lowercase.contains(b) { hasLowercase = true }
-            normalized.append(RandomnessCheck.fold(b))
-        }
-        let inQuery =
-            nameStart > 0
-            && (s[nameStart - 1] == UInt8(ascii: "?") || s[nameStart - 1] == UInt8(ascii: "&"))
-        let isAWSSecret = normalized.ends(with: awsSecretEnding)
-        let isAuthorization = normalized.ends(with: Array("authorization".utf8))
-        guard isAWSSecret || isSecretName(normalized, envStyle: !hasLowercase, inQuery: inQuery) else {
-            return nil
-        }
-        let name = String(decoding: s[nameStart..<nameEnd], as: UTF8.self)
+        guard let name = SecretName(s, nameStart..<nameEnd) else { return nil }
 
         // The value: `= "…"`, `: …`, `:= …`, `=> …`, optional quote, optional auth scheme.
         var k = separator + 1
@@ -90,7 +69,63 @@ enum KeyAssignment {
         {
             k += 1
         }
-        if isAuthorization {
+        return value(in: s, at: k, of: name, check: check)
+    }
+
+    /// The outcome for a command-line option with its value after a space
+    /// (`--api-key 3f9…`), starting at the first `-` of `--`; nil when the option does not
+    /// name a secret. (`--api-key=…` is an assignment.)
+    static func matchOption(in s: UnsafeBufferPointer<UInt8>, at start: Int, check: RandomnessCheck) -> ScanOutcome? {
+        let nameStart = start + 2
+        let nameEnd = Bytes.run(s, from: nameStart, in: nameBytes, limit: 64)
+        guard nameEnd < s.count, s[nameEnd] == UInt8(ascii: " "), let name = SecretName(s, nameStart..<nameEnd) else {
+            return nil
+        }
+        var k = nameEnd
+        while k < s.count, k - nameEnd <= 3,
+            s[k] == UInt8(ascii: " ") || s[k] == UInt8(ascii: "\"") || s[k] == UInt8(ascii: "'")
+        {
+            k += 1
+        }
+        return value(in: s, at: k, of: name, check: check)
+    }
+
+    /// A name that holds a secret, as written before its value.
+    private struct SecretName {
+        var text: String
+        var isAWSSecret: Bool
+        var isAuthorization: Bool
+
+        init?(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            guard range.count >= 3, range.count <= 64 else { return nil }
+            // Every secret name ends in `key`, `token`, `secret` or `authorization`: most
+            // names stop here, before anything is allocated.
+            var last = range.upperBound - 1
+            while last > range.lowerBound, !ByteSet.alphanumerics.contains(s[last]) { last -= 1 }
+            guard KeyAssignment.lastLetters.contains(s[last]) else { return nil }
+            var normalized: [UInt8] = []
+            normalized.reserveCapacity(range.count)
+            var hasLowercase = false
+            for b in s[range] where ByteSet.alphanumerics.contains(b) {
+                if ByteSet.lowercase.contains(b) { hasLowercase = true }
+                normalized.append(RandomnessCheck.fold(b))
+            }
+            let before = range.lowerBound > 0 ? s[range.lowerBound - 1] : 0
+            let inQuery = before == UInt8(ascii: "?") || before == UInt8(ascii: "&")
+            isAWSSecret = normalized.ends(with: KeyAssignment.awsSecretEnding)
+            isAuthorization = normalized.ends(with: Array("authorization".utf8))
+            guard isAWSSecret || KeyAssignment.isSecretName(normalized, envStyle: !hasLowercase, inQuery: inQuery)
+            else { return nil }
+            text = String(decoding: s[range], as: UTF8.self)
+        }
+    }
+
+    /// Judges the value starting at `k` (after separators and an opening quote).
+    private static func value(
+        in s: UnsafeBufferPointer<UInt8>, at start: Int, of name: SecretName, check: RandomnessCheck
+    ) -> ScanOutcome? {
+        var k = start
+        if name.isAuthorization {
             for scheme in ["Bearer ", "bearer ", "Token ", "token "]
             where Bytes.hasPrefix(s, Array(scheme.utf8), at: k) {
                 k += scheme.utf8.count
@@ -129,7 +164,7 @@ enum KeyAssignment {
         while trimmed > valueStart, s[trimmed - 1] == UInt8(ascii: "=") { trimmed -= 1 }
         let value = Array(s[valueStart..<trimmed])
 
-        if isAWSSecret, end - valueStart == 40,
+        if name.isAWSSecret, end - valueStart == 40,
             s[valueStart..<end].allSatisfy({ awsSecretBytes.contains($0) })
         {
             guard check.assess(value) == .random else { return .placeholder(end: end) }
@@ -147,14 +182,14 @@ enum KeyAssignment {
         else { return .placeholder(end: end) }
         return .secret(
             SecretMatch(
-                kind: "secret assigned to \(name)", range: valueStart..<end,
+                kind: "secret assigned to \(name.text)", range: valueStart..<end,
                 redacted: Redaction.redact(prefix: [], body: value),
                 suggestion: "... or a reference to an environment variable", evidence: nil))
     }
 
     /// `envStyle`: the name has no lowercase letters (`STRIPE_KEY`), where any `_KEY` holds a
     /// secret; elsewhere bare `key` is too common (`sort_key`, `cache_key`) except in a query.
-    private static func isSecretName(_ name: [UInt8], envStyle: Bool, inQuery: Bool) -> Bool {
+    fileprivate static func isSecretName(_ name: [UInt8], envStyle: Bool, inQuery: Bool) -> Bool {
         for ending in harmlessEndings where name.ends(with: ending) { return false }
         for ending in secretEndings where name.ends(with: ending) { return true }
         if name.ends(with: Array("key".utf8)), envStyle || inQuery, name.count > 3 || inQuery {

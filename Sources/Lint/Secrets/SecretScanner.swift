@@ -71,6 +71,13 @@ struct SecretScanner: Sendable {
                         i = resume(after: outcome, at: i, in: s, collecting: &matches)
                         continue
                     }
+                    if b == UInt8(ascii: "-"), i + 1 < n, s[i + 1] == UInt8(ascii: "-"),
+                        i == 0 || !word.contains(s[i - 1]),
+                        let outcome = KeyAssignment.matchOption(in: s, at: i, check: check)
+                    {
+                        i = resume(after: outcome, at: i, in: s, collecting: &matches)
+                        continue
+                    }
                     if trigger & Self.separatorTrigger != 0, KeyAssignment.mayFollowSecretName(s, separator: i),
                         let outcome = KeyAssignment.match(in: s, separator: i, check: check)
                     {

@@ -183,6 +183,7 @@ struct FakeKeys {
         assigned("X-API-Key header", lead: "X-API-Key: ") { random(32, hex, &$0) },
         assigned("env token", lead: "ACME_DEPLOY_TOKEN=") { random(40, base62, &$0) },
         assigned("env secret", lead: "CLIENT_SECRET=") { random(48, base64URL, &$0) },
+        assigned("command-line option", lead: "mytool deploy --api-key ") { random(32, hex, &$0) },
     ]
 
     /// A PEM private key block of `label` with a random body of `characters` base64 characters,

@@ -10,16 +10,14 @@
 enum KeyAssignment {
     /// Normalised (lowercase, no `_`, `-`, `.`) name endings that hold secrets.
     private static let secretEndings = [
-        "apikey", "apisecret", "apitoken", "accesskey", "secretkey", "privatekey", "encryptionkey",
-        "masterkey",
-        "clientsecret", "clientkey", "appsecret", "appkey", "authkey", "licensekey", "subscriptionkey",
-        "token", "secret", "authorization",
+        "apikey", "apisecret", "apitoken", "accesskey", "secretkey", "privatekey", "encryptionkey", "masterkey",
+        "clientsecret", "clientkey", "appsecret", "appkey", "authkey", "licensekey", "subscriptionkey", "token",
+        "secret", "authorization",
     ].map { Array($0.utf8) }
     /// Endings that look like secrets but name identifiers, public values or pagination cursors.
     private static let harmlessEndings = [
-        "publickey", "publishablekey", "pubkey", "signingkey", "sshkey", "gpgkey", "hostkey",
-        "pagetoken",
-        "nexttoken", "continuationtoken", "synctoken", "cancellationtoken", "csrftoken", "nosecret",
+        "publickey", "publishablekey", "pubkey", "signingkey", "sshkey", "gpgkey", "hostkey", "pagetoken",
+        "nexttoken", "continuationtoken", "synctoken", "cancellationtoken", "csrftoken",
     ].map { Array($0.utf8) }
     fileprivate static let awsSecretEnding = Array("secretaccesskey".utf8)
 

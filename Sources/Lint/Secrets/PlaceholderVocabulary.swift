@@ -10,10 +10,9 @@ import Foundation
 enum PlaceholderVocabulary {
     static let words: [String] = [
         "placeholder", "generated", "redacted", "changeme", "personal", "example", "notreal", "invalid",
-        "replace", "sample", "access", "actual", "paste", "enter",
-        "secret", "insert", "dummy", "token", "qwerty", "lorem", "ipsum", "foobar", "hello", "world",
-        "value", "fake", "your", "here", "test", "mock", "demo", "asdf", "xxxx", "todo", "key", "foo",
-        "bar", "my",
+        "replace", "sample", "access", "actual", "secret", "insert", "qwerty", "foobar", "paste", "enter", "dummy",
+        "token", "lorem", "ipsum", "hello", "world", "value", "fake", "your", "here", "test", "mock", "demo", "asdf",
+        "xxxx", "todo", "key", "foo", "bar", "my",
     ]
 
     private static let variants: [[UInt8]] = words.sorted { $0.count > $1.count }.flatMap {

@@ -14,6 +14,7 @@ public struct Linter: Sendable {
 
     /// Every rule the tool ships, in the order `--list-rules` shows them.
     public static let allRules: [any Rule] = [
+        RealisticSecretRule(),
         BrokenLinkRule(),
         DuplicateQuestionRule(),
         EmptyAnswerRule(),

@@ -31,4 +31,9 @@ struct MarkedFixture {
         self.text = text
         self.markers = markers
     }
+
+    /// The `1️⃣` marker's line, for fixtures that expect a single finding.
+    var line: Int? { markers["1️⃣"]?.line }
+    /// The `1️⃣` marker's column.
+    var column: Int? { markers["1️⃣"]?.column }
 }

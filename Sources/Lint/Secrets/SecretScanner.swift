@@ -1,0 +1,122 @@
+/// Finds realistic credentials anywhere in a text: prose, code, URLs, raw HTML, comments and
+/// front matter alike, since all of them end up published.
+///
+/// One pass over the UTF-8 bytes. A 256-entry table says which bytes can start a key (the first
+/// bytes of the known prefixes, at a word boundary) or end a secret's name (`=`, `:`); every
+/// other byte costs one load and a compare. Heavier work (prefix comparison, body reading,
+/// the randomness check) runs only where a trigger fires.
+struct SecretScanner: Sendable {
+    /// Strings configured as known placeholders: a token containing one is never reported.
+    var allowedPlaceholders: [[UInt8]]
+    var check = RandomnessCheck()
+
+    init(allowedPlaceholders: [String] = []) {
+        self.allowedPlaceholders = allowedPlaceholders.filter { !$0.isEmpty }.map { Array($0.utf8) }
+    }
+
+    private static let prefixTrigger: UInt8 = 1
+    private static let separatorTrigger: UInt8 = 2
+
+    private static let triggers: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for f in SecretCatalog.formats { table[Int(f.prefix[0])] |= prefixTrigger }
+        table[Int(UInt8(ascii: "="))] |= separatorTrigger
+        table[Int(UInt8(ascii: ":"))] |= separatorTrigger
+        return table
+    }()
+
+    /// For each first byte of a prefix, the bytes that can follow it: most word-initial `s`,
+    /// `p` or `e` are rejected here without touching the format table.
+    private static let secondBytes: [ByteSet] = {
+        var table = [ByteSet](repeating: ByteSet(), count: 256)
+        for f in SecretCatalog.formats where f.prefix.count >= 2 { table[Int(f.prefix[0])].insert(f.prefix[1]) }
+        return table
+    }()
+
+    /// Matches in `text`, with byte ranges in `text`'s UTF-8 as written (escapes included).
+    func scan(_ text: String) -> [SecretMatch] {
+        var text = text
+        return text.withUTF8 { scan($0) }
+    }
+
+    /// Matches in `source`, with byte ranges in `source`.
+    func scan(_ source: UnsafeBufferPointer<UInt8>) -> [SecretMatch] {
+        guard let unescaped = UnescapedText(source) else { return scanBytes(source) }
+        return unescaped.bytes.withUnsafeBufferPointer { scanBytes($0) }.map { match in
+            var m = match
+            let lower = unescaped.originalOffset(match.range.lowerBound)
+            let upper = unescaped.originalOffset(match.range.upperBound - 1) + 1
+            m.range = lower..<upper
+            return m
+        }
+    }
+
+    private func scanBytes(_ s: UnsafeBufferPointer<UInt8>) -> [SecretMatch] {
+        var matches: [SecretMatch] = []
+        let n = s.count
+        let word = Bytes.word
+        return Self.triggers.withUnsafeBufferPointer { triggers in
+            Self.secondBytes.withUnsafeBufferPointer { secondBytes in
+                var i = 0
+                while i < n {
+                    let b = s[i]
+                    let trigger = triggers[Int(b)]
+                    if trigger == 0 {
+                        i += 1
+                        continue
+                    }
+                    if trigger & Self.prefixTrigger != 0, i + 1 < n, secondBytes[Int(b)].contains(s[i + 1]),
+                        i == 0 || !word.contains(s[i - 1]), let outcome = matchPrefix(s, at: i)
+                    {
+                        i = resume(after: outcome, at: i, in: s, collecting: &matches)
+                        continue
+                    }
+                    if b == UInt8(ascii: "-"), i + 1 < n, s[i + 1] == UInt8(ascii: "-"),
+                        i == 0 || !word.contains(s[i - 1]),
+                        let outcome = KeyAssignment.matchOption(in: s, at: i, check: check)
+                    {
+                        i = resume(after: outcome, at: i, in: s, collecting: &matches)
+                        continue
+                    }
+                    if trigger & Self.separatorTrigger != 0, KeyAssignment.mayFollowSecretName(s, separator: i),
+                        let outcome = KeyAssignment.match(in: s, separator: i, check: check)
+                    {
+                        i = resume(after: outcome, at: i, in: s, collecting: &matches)
+                        continue
+                    }
+                    i += 1
+                }
+                return matches
+            }
+        }
+    }
+
+    /// Records a secret unless it is an allowed placeholder; returns where scanning resumes.
+    private func resume(
+        after outcome: ScanOutcome, at i: Int, in s: UnsafeBufferPointer<UInt8>, collecting matches: inout [SecretMatch]
+    ) -> Int {
+        switch outcome {
+        case .secret(let match):
+            if !isAllowed(s[match.range]) { matches.append(match) }
+            return max(match.range.upperBound, i + 1)
+        case .placeholder(let end):
+            return max(end, i + 1)
+        }
+    }
+
+    /// The first format whose prefix starts at `i` decides (longest prefixes are tried first,
+    /// so `sk-proj-` never falls back to plain `sk-`).
+    private func matchPrefix(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> ScanOutcome? {
+        for index in SecretCatalog.byFirstByte[Int(s[i])] {
+            let format = SecretCatalog.formats[index]
+            if Bytes.hasPrefix(s, format.prefix, at: i) {
+                return format.match(in: s, at: i, check: check)
+            }
+        }
+        return nil
+    }
+
+    private func isAllowed(_ token: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        allowedPlaceholders.contains { Bytes.contains(token, $0) }
+    }
+}

@@ -1,0 +1,208 @@
+import KnowledgeBase
+
+/// Builds the binary search index from a knowledge base.
+///
+/// The format (little-endian; `IndexFormat` has the offsets) is read in place by `SearchIndex`
+/// and by the browser engine: nothing is decoded up front, lookups binary-search the sorted
+/// term table and decode only the postings of the query's terms. That keeps a warm `faq` run to
+/// one file read.
+public struct IndexBuilder {
+    public var analyzer: Analyzer
+    public var synonyms: Synonyms
+    /// Leave the Markdown answers out (the browser export: pages already hold them).
+    public var includeAnswers: Bool
+
+    public init(analyzer: Analyzer = Analyzer(), synonyms: Synonyms = .builtIn, includeAnswers: Bool = true) {
+        self.analyzer = analyzer
+        self.synonyms = synonyms
+        self.includeAnswers = includeAnswers
+    }
+
+    /// Gap between aliases, so a phrase never runs from one alias into the next.
+    static let aliasGap = 8
+
+    private struct Posting {
+        var unit: Int32
+        var positions: [[Int32]] = [[], [], [], []]
+    }
+
+    /// The index bytes for `kb`, stamped with `key` (the cache key of its sources).
+    public func build(_ kb: KnowledgeBase, key: UInt64) -> [UInt8] {
+        build(units: SearchUnit.units(of: kb), key: key)
+    }
+
+    public func build(units: [SearchUnit], key: UInt64) -> [UInt8] {
+        let tokenizer = Tokenizer()
+        var termIDs: [String: Int32] = [:]
+        var termNames: [String] = []
+        var postings: [[Posting]] = []
+        var surfaceTerms: [String: Int32] = [:]
+        var analysed: [String: Int32] = [:]  // word → term id, -1 for stop words
+        var fieldLengths: [[Int32]] = []
+        var totals = [Double](repeating: 0, count: 4)
+        fieldLengths.reserveCapacity(units.count)
+
+        for (u, unit) in units.enumerated() {
+            var local: [Int32: [[Int32]]] = [:]
+            var lengths: [Int32] = [0, 0, 0, 0]
+            for field in 0..<4 {
+                let text = unit.fields[field]
+                if text.isEmpty { continue }
+                var position = 0
+                let lines: [Substring] = field == SearchUnit.Field.aliases.rawValue ? text.split(separator: "\n") : [text[...]]
+                for line in lines {
+                    var piece = String(line)
+                    position = piece.withUTF8 { buffer in
+                        tokenizer.tokenize(bytes: buffer, firstPosition: position) { bytes, pos, compound in
+                            let word = String(decoding: bytes, as: UTF8.self)
+                            var id: Int32
+                            if compound {
+                                id = analysed["\u{1}" + word] ?? -2
+                                if id == -2 {
+                                    id = Int32(termNames.count)
+                                    if let existing = termIDs[word] { id = existing } else {
+                                        termIDs[word] = id
+                                        termNames.append(word)
+                                        postings.append([])
+                                    }
+                                    analysed["\u{1}" + word] = id
+                                }
+                            } else if let known = analysed[word] {
+                                id = known
+                            } else {
+                                if let term = analyzer.term(for: word) {
+                                    if let existing = termIDs[term] {
+                                        id = existing
+                                    } else {
+                                        id = Int32(termNames.count)
+                                        termIDs[term] = id
+                                        termNames.append(term)
+                                        postings.append([])
+                                    }
+                                } else {
+                                    id = -1
+                                }
+                                analysed[word] = id
+                                if id >= 0 { surfaceTerms[word] = id }
+                            }
+                            if id < 0 { return }
+                            local[id, default: [[], [], [], []]][field].append(Int32(pos))
+                        }
+                    }
+                    position += IndexBuilder.aliasGap
+                }
+                lengths[field] = Int32(max(0, position - (lines.count) * IndexBuilder.aliasGap))
+                totals[field] += Double(lengths[field])
+            }
+            fieldLengths.append(lengths)
+            for (id, positions) in local {
+                postings[Int(id)].append(Posting(unit: Int32(u), positions: positions))
+            }
+        }
+
+        let count = max(1, units.count)
+        let averages = totals.map { max(1, $0 / Double(count)) }
+        let termGroups = synonyms.termGroups(analyzer: analyzer)
+
+        var format = IndexFormat.Writer()
+        format.header(key: key, unitCount: units.count, includeAnswers: includeAnswers)
+        // Units.
+        format.beginSection(.units)
+        var unitStringOffsets: [Int] = []
+        var unitStrings = ByteBuffer()
+        for (u, unit) in units.enumerated() {
+            unitStringOffsets.append(unitStrings.count)
+            for s in [unit.id, unit.title, unit.guideTitle, unit.path, unit.anchor, unit.snippet] {
+                unitStrings.string(s)
+            }
+            unitStrings.string(includeAnswers ? unit.answer : "")
+            _ = u
+        }
+        for (u, unit) in units.enumerated() {
+            format.out.u32(UInt32(unit.kind.rawValue))
+            format.out.u32(UInt32(unit.line))
+            for f in 0..<4 { format.out.u32(UInt32(fieldLengths[u][f])) }
+            format.out.u32(UInt32(unitStringOffsets[u]))
+            format.out.u32(0)
+        }
+        format.beginSection(.unitStrings)
+        format.out.bytes(unitStrings.bytes)
+
+        // Terms, sorted bytewise, with their postings.
+        let order = termNames.indices.sorted { termNames[$0].utf8.lexicographicallyPrecedes(termNames[$1].utf8) }
+        var newIndex = [Int32](repeating: 0, count: termNames.count)
+        for (i, old) in order.enumerated() { newIndex[old] = Int32(i) }
+        var strings = ByteBuffer()
+        var postingBytes = ByteBuffer()
+        var termRecords: [(Int, Int, Int, Int)] = []
+        for old in order {
+            let name = Array(termNames[old].utf8)
+            let stringOffset = strings.count
+            strings.bytes.append(contentsOf: name)
+            let postingOffset = postingBytes.count
+            var previous: Int32 = -1
+            for posting in postings[old] {
+                postingBytes.varint(Int(posting.unit - previous))
+                previous = posting.unit
+                var mask = 0
+                for f in 0..<4 where !posting.positions[f].isEmpty { mask |= 1 << f }
+                postingBytes.bytes.append(UInt8(mask))
+                for f in 0..<4 where !posting.positions[f].isEmpty {
+                    let list = posting.positions[f]
+                    postingBytes.varint(list.count)
+                    var last: Int32 = 0
+                    for p in list {
+                        postingBytes.varint(Int(p - last))
+                        last = p
+                    }
+                }
+            }
+            termRecords.append((stringOffset, name.count, postingOffset, postings[old].count))
+        }
+        format.beginSection(.terms)
+        for r in termRecords {
+            format.out.u32(UInt32(r.0))
+            format.out.u32(UInt32(r.1))
+            format.out.u32(UInt32(r.2))
+            format.out.u32(UInt32(r.3))
+        }
+        // Surface words (for typo tolerance and suggestions), sorted bytewise.
+        let surfaces = surfaceTerms.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var surfaceRecords: [(Int, Int, Int32)] = []
+        for word in surfaces {
+            let offset = strings.count
+            strings.bytes.append(contentsOf: Array(word.utf8))
+            surfaceRecords.append((offset, word.utf8.count, newIndex[Int(surfaceTerms[word]!)]))
+        }
+        format.beginSection(.surfaces)
+        for r in surfaceRecords {
+            format.out.u32(UInt32(r.0))
+            format.out.u32(UInt32(r.1))
+            format.out.u32(UInt32(r.2))
+        }
+        format.beginSection(.strings)
+        format.out.bytes(strings.bytes)
+        format.beginSection(.postings)
+        format.out.bytes(postingBytes.bytes)
+
+        // Tables the query side needs to analyse text exactly as the index did.
+        format.beginSection(.meta)
+        for a in averages { format.out.varint(Int((a * 1000).rounded())) }
+        let stops = analyzer.stopWords.sorted()
+        format.out.varint(stops.count)
+        for s in stops { format.out.string(s) }
+        let irregular = analyzer.irregularForms.keys.sorted()
+        format.out.varint(irregular.count)
+        for k in irregular {
+            format.out.string(k)
+            format.out.string(analyzer.irregularForms[k]!)
+        }
+        format.out.varint(termGroups.count)
+        for group in termGroups {
+            format.out.varint(group.count)
+            for t in group { format.out.string(t) }
+        }
+        format.finish(termCount: termRecords.count, surfaceCount: surfaceRecords.count)
+        return format.out.bytes
+    }
+}

@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// When to colour output: `--color auto|always|never`.
+///
+/// `auto` colours only a terminal, and never when `NO_COLOR` is set to anything non-empty
+/// (no-color.org); `always` wins over `NO_COLOR`, since the user asked for it explicitly.
+public enum ColorPolicy: String, Sendable, CaseIterable {
+    case auto, always, never
+
+    /// Whether to emit escape codes for output on `fd`.
+    public func enabled(fd: Int32 = 1, environment: [String: String]? = nil) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let noColor = environment.map { $0["NO_COLOR"] } ?? getenv("NO_COLOR").map { String(cString: $0) }
+            if let noColor, !noColor.isEmpty { return false }
+            let term = environment.map { $0["TERM"] } ?? getenv("TERM").map { String(cString: $0) }
+            if term == "dumb" { return false }
+            return isatty(fd) == 1
+        }
+    }
+}
+
+/// The width to wrap to: the terminal's columns, else `COLUMNS`, else 80; clamped to 20…200
+/// so answers stay readable on very narrow or very wide screens.
+public enum TerminalWidth {
+    public static func current(fd: Int32 = 1) -> Int {
+        var size = winsize()
+        if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return clamp(Int(size.ws_col))
+        }
+        if let columns = getenv("COLUMNS").map({ String(cString: $0) }), let n = Int(columns), n > 0 {
+            return clamp(n)
+        }
+        return 80
+    }
+
+    static func clamp(_ n: Int) -> Int { min(200, max(20, n)) }
+}

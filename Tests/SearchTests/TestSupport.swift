@@ -53,8 +53,9 @@ enum TestSupport {
     /// The tldr pages unpacked from ../shared/corpora (once per test run), or nil when the
     /// corpus is not there.
     static let tldrPages: String? = {
-        let tarball = packageRoot + "/../shared/corpora/tldr-pages.tar.gz"
-        guard access(tarball, R_OK) == 0 else { return nil }
+        // ../shared beside the package (CI, the main checkout); a worktree sits one level deeper.
+        let candidates = ["/../shared", "/../../shared"].map { packageRoot + $0 + "/corpora/tldr-pages.tar.gz" }
+        guard let tarball = candidates.first(where: { access($0, R_OK) == 0 }) else { return nil }
         let folder = temporaryFolder("tldr")
         guard shell("tar -xzf '\(tarball)' -C '\(folder)'") == 0 else { return nil }
         return folder + "/tldr-pages/pages"

@@ -10,7 +10,7 @@ enum BrowserEngine {
     static let source = #"""
 (function () {
   "use strict";
-  var FIELD_WEIGHTS = [8, 3, 2, 1], FIELD_B = [0.5, 0.3, 0.3, 0.75], K1 = 1.2, SYNONYM_WEIGHT = 0.7;
+  var FIELD_WEIGHTS = [8, 3, 2, 1], FIELD_B = [0.5, 0.3, 0.3, 0.75], K1 = 2.0, SYNONYM_WEIGHT = 0.7, TITLE_BOOST = 1.5;
   var TYPO_WEIGHTS = [1, 0.75, 0.55], RERANK_DEPTH = 60, PROXIMITY_WEIGHTS = [1, 0.5, 0.7, 0.6];
   var QUESTION_WORDS = {};
   "how what why where when who which can could should do does did is are will would may am".split(" ")
@@ -411,14 +411,18 @@ enum BrowserEngine {
       word.candidates.forEach(function (c) {
         var df = index.df(c.term), idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
         index.postings(c.term).forEach(function (posting) {
-          var tf = 0;
+          var tf = 0, titleTF = 0;
           for (var f = 0; f < 4; f++) {
             if (posting.positions[f].length === 0) continue;
             var length = index.fieldLength(posting.unit, f), bb = FIELD_B[f];
             var norm = 1 - bb + bb * length / index.averages[f];
-            tf += FIELD_WEIGHTS[f] * posting.positions[f].length / norm;
+            var fieldTF = posting.positions[f].length / norm;
+            tf += FIELD_WEIGHTS[f] * fieldTF;
+            if (f === 0) titleTF = fieldTF;
           }
-          var score = c.weight * idf * tf * (K1 + 1) / (K1 + tf);
+          var saturated = tf * (K1 + 1) / (K1 + tf);
+          var titleBonus = TITLE_BOOST * titleTF / (1 + titleTF);
+          var score = c.weight * idf * (saturated + titleBonus);
           var slot = posting.unit * W + w;
           if (score > perWord[slot]) perWord[slot] = score;
           if (!seen[posting.unit]) { seen[posting.unit] = 1; touched.push(posting.unit); }
@@ -427,12 +431,23 @@ enum BrowserEngine {
       });
       wordPostings.push(merged);
     });
+    var wordWeights = [], allWeight = 0;
+    query.words.forEach(function (word) {
+      var idf = Math.log(1 + (total + 0.5) / 0.5);
+      if (word.candidates.length > 0) {
+        var best = Infinity;
+        word.candidates.forEach(function (c) { best = Math.min(best, index.df(c.term)); });
+        idf = Math.log(1 + (total - best + 0.5) / (best + 0.5));
+      }
+      wordWeights.push(word.compound ? 0 : idf);
+      allWeight += word.compound ? 0 : idf;
+    });
     var scored = [];
     touched.forEach(function (u) {
-      var sum = 0, matched = 0;
-      for (var w = 0; w < W; w++) { var s = perWord[u * W + w]; sum += s; if (s > 0 && !query.words[w].compound) matched++; }
-      if (matched === 0) return;
-      var coverage = matched / query.contentCount;
+      var sum = 0, matchedWeight = 0;
+      for (var w = 0; w < W; w++) { var s = perWord[u * W + w]; sum += s; if (s > 0) matchedWeight += wordWeights[w]; }
+      if (matchedWeight === 0) return;
+      var coverage = matchedWeight / allWeight;
       scored.push({ unit: u, score: sum * coverage * coverage });
     });
     function order(a, b) { return a.score !== b.score ? b.score - a.score : a.unit - b.unit; }

@@ -48,8 +48,18 @@ public enum ContentKey {
             }
             closedir(dir)
         }
-        return mix(mix(sum, count), UInt64(IndexFormat.version))
+        return mix(mix(sum, count), toolFingerprint)
     }
+
+    /// The index format version and the built-in tables (synonyms, stop words, irregular
+    /// forms): a new `faq` with different tables never trusts an old cache.
+    public static let toolFingerprint: UInt64 = {
+        var h = mix(0, UInt64(IndexFormat.version))
+        for group in Synonyms.builtIn.groups { h = mix(h, fnv(group.joined(separator: ","))) }
+        for word in Analyzer.defaultStopWords.sorted() { h = mix(h, fnv(word)) }
+        for (k, v) in Analyzer.defaultIrregularForms.sorted(by: { $0.key < $1.key }) { h = mix(h, fnv(k + ">" + v)) }
+        return h
+    }()
 
     /// Key of in-memory files (the guides built into the binary).
     public static func forFiles(_ files: [(path: String, text: String)]) -> UInt64 {
@@ -58,7 +68,7 @@ public enum ContentKey {
             h = mix(h, fnv(file.path))
             h = mix(h, fnv(file.text))
         }
-        return mix(h, UInt64(IndexFormat.version))
+        return mix(h, toolFingerprint)
     }
 
     /// FNV-1a over the UTF-8 bytes.

@@ -40,7 +40,9 @@ public struct SearchUnit: Sendable, Hashable {
     public var snippet: String
     /// The Markdown to show as the answer.
     public var answer: String
-    /// Text of each field, in `Field` order; aliases separated by newlines.
+    /// Text of each field, in `Field` order; aliases separated by newlines. A guide's summary
+    /// joins its aliases: it is the one-line statement of what the guide is for (tldr's
+    /// "Archiving utility."), the best match for an intent query.
     public var fields: [String]
 
     public init(
@@ -75,7 +77,7 @@ public struct SearchUnit: Sendable, Hashable {
                     kind: .guide, id: guide.slug, title: guide.title, guideTitle: "", path: guide.path,
                     line: guide.titleLine ?? 1, anchor: "", snippet: snippet(guide.summary.isEmpty ? lead : guide.summary),
                     answer: leadMarkdown.isEmpty ? guide.summary : leadMarkdown,
-                    fields: [guide.title, "", aliases, lead]))
+                    fields: [guide.title, "", aliases + (guide.summary.isEmpty ? "" : "\n" + guide.summary), lead]))
             for entry in guide.faqs {
                 units.append(
                     SearchUnit(

@@ -22,7 +22,10 @@ public struct Ranker: Sendable {
     public static let fieldWeights: [Double] = [8, 3, 2, 1]
     /// Length normalisation per field (BM25's b).
     public static let fieldB: [Double] = [0.5, 0.3, 0.3, 0.75]
-    public static let k1 = 1.2
+    public static let k1 = 2.0
+    /// BM25F saturates the combined frequency, which caps what a title match is worth; this
+    /// extra, separately saturated title term keeps "the heading says it" decisive.
+    public static let titleBoost = 1.5
     public static let synonymWeight = 0.7
     public static let typoWeights: [Double] = [1, 0.75, 0.55]
     /// How many of the best units get the proximity bonus computed.
@@ -125,13 +128,18 @@ public struct Ranker: Sendable {
                 let idf = log(1 + (total - df + 0.5) / (df + 0.5))
                 for posting in index.postings(term) {
                     var tf = 0.0
+                    var titleTF = 0.0
                     for f in 0..<4 where !posting.positions[f].isEmpty {
                         let length = Double(index.fieldLength(posting.unit, f))
                         let b = Ranker.fieldB[f]
                         let norm = 1 - b + b * length / index.averageFieldLengths[f]
-                        tf += Ranker.fieldWeights[f] * Double(posting.positions[f].count) / norm
+                        let fieldTF = Double(posting.positions[f].count) / norm
+                        tf += Ranker.fieldWeights[f] * fieldTF
+                        if f == 0 { titleTF = fieldTF }
                     }
-                    let score = weight * idf * tf * (Ranker.k1 + 1) / (Ranker.k1 + tf)
+                    let saturated = tf * (Ranker.k1 + 1) / (Ranker.k1 + tf)
+                    let titleBonus = Ranker.titleBoost * titleTF / (1 + titleTF)
+                    let score = weight * idf * (saturated + titleBonus)
                     let slot = posting.unit * wordCount + w
                     if score > perWord[slot] { perWord[slot] = score }
                     if !seen[posting.unit] {
@@ -145,18 +153,29 @@ public struct Ranker: Sendable {
             wordPostings.append(merged)
         }
 
+        // Coverage weighs each word by its rarity: missing "files" costs less than missing "tar".
+        var wordWeights: [Double] = []
+        var allWeight = 0.0
+        for word in query.words {
+            var idf = log(1 + (total + 0.5) / 0.5)  // a word found nowhere
+            if let best = word.candidates.map({ Double(index.documentFrequency($0.term)) }).min() {
+                idf = log(1 + (total - best + 0.5) / (best + 0.5))
+            }
+            wordWeights.append(word.isCompound ? 0 : idf)
+            allWeight += word.isCompound ? 0 : idf
+        }
         var scored: [(unit: Int, score: Double)] = []
         scored.reserveCapacity(touched.count)
         for u in touched {
             var sum = 0.0
-            var matched = 0
-            for (w, word) in query.words.enumerated() {
+            var matchedWeight = 0.0
+            for w in 0..<wordCount {
                 let s = perWord[u * wordCount + w]
                 sum += s
-                if s > 0 && !word.isCompound { matched += 1 }
+                if s > 0 { matchedWeight += wordWeights[w] }
             }
-            if matched == 0 { continue }
-            let coverage = Double(matched) / Double(query.contentCount)
+            if matchedWeight == 0 { continue }
+            let coverage = matchedWeight / allWeight
             scored.append((u, sum * coverage * coverage))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }

@@ -80,6 +80,7 @@ public struct Analyzer: Sendable {
         "to", "us", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
         "will", "with", "would", "you", "your", "yours", "yourself", "s", "t", "can", "shall", "may",
         "im", "ive", "id", "dont", "doesnt", "didnt", "cant", "isnt", "whats", "wheres", "hows", "please",
+        "much", "very", "just", "also", "really", "anymore",
     ]
 
     /// Irregular verb forms and plurals that no suffix-stripping stemmer can join to their base.

@@ -26,14 +26,14 @@ public struct Synonyms: Sendable, Hashable {
     /// The curated list shipped with the tool.
     public static let builtIn = Synonyms(groups: [
         ["key", "token", "credential", "secret", "apikey"],
-        ["lose", "misplace"],
+        ["lose", "misplace", "forget"],
         ["leak", "expose", "compromise", "steal", "hack"],
         ["organization", "organisation", "org"],
         ["bill", "charge", "cost", "price", "pay", "spend", "invoice"],
         ["revoke", "delete", "remove", "disable", "deactivate"],
         ["rotate", "replace", "renew", "regenerate", "roll"],
-        ["create", "generate", "make"],
-        ["limit", "quota", "cap"],
+        ["create", "generate"],
+        ["limit", "quota", "cap", "maximum", "max"],
         ["restrict", "lock", "whitelist", "allowlist"],
         ["usage", "consumption"],
         ["store", "keep", "save", "hold"],

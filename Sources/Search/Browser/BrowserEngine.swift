@@ -260,7 +260,7 @@ enum BrowserEngine {
   Index.prototype.termIndex = function (term) {
     var key = encoder.encode(term), base = this.sections[2], lo = 0, hi = this.termCount - 1;
     while (lo <= hi) {
-      var mid = (lo + hi) >> 1, c = this.compare(key, this.sections[4] + this.u32(base + mid * 16), this.u32(base + mid * 16 + 4));
+      var mid = (lo + hi) >> 1, c = this.compare(key, this.sections[4] + this.u32(base + mid * 12), this.u32(base + mid * 12 + 8) & 0xff);
       if (c === 0) return mid;
       if (c < 0) hi = mid - 1; else lo = mid + 1;
     }
@@ -275,16 +275,16 @@ enum BrowserEngine {
     }
     return -1;
   };
-  Index.prototype.df = function (t) { return this.u32(this.sections[2] + t * 16 + 12); };
-  Index.prototype.kind = function (u) { return this.u32(this.sections[0] + u * 32); };
-  Index.prototype.fieldLength = function (u, f) { return this.u32(this.sections[0] + u * 32 + 8 + f * 4); };
+  Index.prototype.df = function (t) { return this.u32(this.sections[2] + t * 12 + 8) >>> 8; };
+  Index.prototype.kind = function (u) { return this.u32(this.sections[0] + u * 16) & 0xff; };
+  Index.prototype.fieldLength = function (u, f) { return this.dv.getUint16(this.sections[0] + u * 16 + 4 + f * 2, true); };
   Index.prototype.strings = function (u) {
-    var state = { o: this.sections[1] + this.u32(this.sections[0] + u * 32 + 24) }, out = [];
+    var state = { o: this.sections[1] + this.u32(this.sections[0] + u * 16 + 12) }, out = [];
     for (var i = 0; i < 6; i++) { var n = this.varintAt(state); out.push(decoder.decode(this.bytes.subarray(state.o, state.o + n))); state.o += n; }
     return out;
   };
   Index.prototype.postings = function (t) {
-    var base = this.sections[2] + t * 16, df = this.u32(base + 12), state = { o: this.sections[5] + this.u32(base + 8) };
+    var base = this.sections[2] + t * 12, df = this.u32(base + 8) >>> 8, state = { o: this.sections[5] + this.u32(base + 4) };
     var out = [], unit = -1;
     for (var i = 0; i < df; i++) {
       unit += this.varintAt(state);

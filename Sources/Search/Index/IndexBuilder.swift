@@ -9,7 +9,8 @@ import KnowledgeBase
 public struct IndexBuilder {
     public var analyzer: Analyzer
     public var synonyms: Synonyms
-    /// Leave the Markdown answers out (the browser export: pages already hold them).
+    /// Leave the Markdown answers and paths out (the browser export: pages already hold the
+    /// answers, and URLs come from ids).
     public var includeAnswers: Bool
 
     public init(analyzer: Analyzer = Analyzer(), synonyms: Synonyms = .builtIn, includeAnswers: Bool = true) {
@@ -112,18 +113,17 @@ public struct IndexBuilder {
         var unitStrings = ByteBuffer()
         for (u, unit) in units.enumerated() {
             unitStringOffsets.append(unitStrings.count)
-            for s in [unit.id, unit.title, unit.guideTitle, unit.path, unit.anchor, unit.snippet] {
+            // Without answers (the browser export) the path goes too: pages are found by id.
+            for s in [unit.id, unit.title, unit.guideTitle, includeAnswers ? unit.path : "", unit.anchor, unit.snippet] {
                 unitStrings.string(s)
             }
             unitStrings.string(includeAnswers ? unit.answer : "")
             _ = u
         }
         for (u, unit) in units.enumerated() {
-            format.out.u32(UInt32(unit.kind.rawValue))
-            format.out.u32(UInt32(unit.line))
-            for f in 0..<4 { format.out.u32(UInt32(fieldLengths[u][f])) }
+            format.out.u32(UInt32(unit.kind.rawValue) | UInt32(min(unit.line, 0xFF_FFFF)) << 8)
+            for f in 0..<4 { format.out.u16(UInt16(min(Int(fieldLengths[u][f]), 0xFFFF))) }
             format.out.u32(UInt32(unitStringOffsets[u]))
-            format.out.u32(0)
         }
         format.beginSection(.unitStrings)
         format.out.bytes(unitStrings.bytes)
@@ -162,9 +162,8 @@ public struct IndexBuilder {
         format.beginSection(.terms)
         for r in termRecords {
             format.out.u32(UInt32(r.0))
-            format.out.u32(UInt32(r.1))
             format.out.u32(UInt32(r.2))
-            format.out.u32(UInt32(r.3))
+            format.out.u32(UInt32(r.1) | UInt32(r.3) << 8)
         }
         // Surface words (for typo tolerance and suggestions), sorted bytewise.
         let surfaces = surfaceTerms.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

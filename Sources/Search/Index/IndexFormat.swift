@@ -8,10 +8,11 @@
 /// 28  u32     flags (bit 0: answers included)
 /// 32  u32 × 7 section offsets: units, unit strings, terms, surfaces, strings, postings, meta
 /// 60  u32     total length
-/// units:        per unit 8 × u32: kind, line, field lengths × 4, unit-strings offset, 0
+/// units:        per unit 16 bytes: u32 kind | line << 8, u16 field lengths × 4 (capped at
+///               65,535), u32 unit-strings offset
 /// unit strings: per unit 7 varint-prefixed UTF-8 strings: id, title, guide title, path,
 ///               anchor, snippet, answer
-/// terms:        per term 4 × u32: string offset, length, postings offset, document count;
+/// terms:        per term 3 × u32: string offset, postings offset, length | document count << 8;
 ///               sorted bytewise
 /// surfaces:     per surface word 3 × u32: string offset, length, term index; sorted bytewise
 /// postings:     per document: varint unit delta, u8 field mask, per field in the mask a varint
@@ -23,7 +24,7 @@ public enum IndexFormat {
     public static let magic: [UInt8] = Array("KBSI".utf8)
     /// Bump on any change of layout or analysis (tokenizer, stemmer, tables): stale caches are
     /// then rebuilt rather than misread.
-    public static let version: UInt32 = 3
+    public static let version: UInt32 = 4
     public static let headerSize = 64
 
     enum Section: Int, CaseIterable {
@@ -67,6 +68,11 @@ struct ByteBuffer {
         bytes.append(UInt8((v >> 8) & 0xFF))
         bytes.append(UInt8((v >> 16) & 0xFF))
         bytes.append(UInt8(v >> 24))
+    }
+
+    mutating func u16(_ v: UInt16) {
+        bytes.append(UInt8(v & 0xFF))
+        bytes.append(UInt8(v >> 8))
     }
 
     mutating func setU32(at offset: Int, _ v: UInt32) {

@@ -36,7 +36,7 @@ public struct SearchIndex: Sendable {
         for s in 0..<7 { sections.append(u32(32 + 4 * s)) }
         sections.append(bytes.count)
         for s in 0..<7 where sections[s] < IndexFormat.headerSize || sections[s] > sections[s + 1] { return nil }
-        guard sections[1] - sections[0] == unitCount * 32, sections[3] - sections[2] == termCount * 16,
+        guard sections[1] - sections[0] == unitCount * 16, sections[3] - sections[2] == termCount * 12,
             sections[4] - sections[3] == surfaceCount * 12
         else { return nil }
         self.sections = sections
@@ -81,16 +81,20 @@ public struct SearchIndex: Sendable {
     // MARK: Units
 
     public func kind(_ unit: Int) -> SearchUnit.Kind {
-        SearchUnit.Kind(rawValue: UInt8(truncatingIfNeeded: u32(sections[0] + unit * 32))) ?? .section
+        SearchUnit.Kind(rawValue: UInt8(truncatingIfNeeded: u32(sections[0] + unit * 16))) ?? .section
     }
 
-    public func line(_ unit: Int) -> Int { u32(sections[0] + unit * 32 + 4) }
+    public func line(_ unit: Int) -> Int { u32(sections[0] + unit * 16) >> 8 }
 
-    func fieldLength(_ unit: Int, _ field: Int) -> Int { u32(sections[0] + unit * 32 + 8 + field * 4) }
+    func fieldLength(_ unit: Int, _ field: Int) -> Int {
+        let o = sections[0] + unit * 16 + 4 + field * 2
+        guard o + 2 <= bytes.count else { return 0 }
+        return Int(bytes[o]) | Int(bytes[o + 1]) << 8
+    }
 
     /// The unit's strings: id, title, guide title, path, anchor, snippet, answer.
     public func strings(_ unit: Int) -> [String] {
-        let offset = sections[1] + u32(sections[0] + unit * 32 + 24)
+        let offset = sections[1] + u32(sections[0] + unit * 16 + 12)
         var reader = ByteReader(bytes: bytes, offset: offset, end: sections[2])
         var out: [String] = []
         for _ in 0..<7 { out.append(reader.string()) }
@@ -111,7 +115,7 @@ public struct SearchIndex: Sendable {
         var hi = termCount - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            let c = compare(term, at: sections[4] + u32(base + mid * 16), length: u32(base + mid * 16 + 4))
+            let c = compare(term, at: sections[4] + u32(base + mid * 12), length: u32(base + mid * 12 + 8) & 0xFF)
             if c == 0 { return mid }
             if c < 0 { hi = mid - 1 } else { lo = mid + 1 }
         }
@@ -119,18 +123,18 @@ public struct SearchIndex: Sendable {
     }
 
     public func term(_ index: Int) -> String {
-        let base = sections[2] + index * 16
-        return string(at: sections[4] + u32(base), length: u32(base + 4))
+        let base = sections[2] + index * 12
+        return string(at: sections[4] + u32(base), length: u32(base + 8) & 0xFF)
     }
 
-    public func documentFrequency(_ term: Int) -> Int { u32(sections[2] + term * 16 + 12) }
+    public func documentFrequency(_ term: Int) -> Int { u32(sections[2] + term * 12 + 8) >> 8 }
 
 
     /// The term's postings: unit and per-field positions.
     func postings(_ term: Int) -> [(unit: Int, positions: [[Int32]])] {
-        let base = sections[2] + term * 16
-        let df = u32(base + 12)
-        var reader = ByteReader(bytes: bytes, offset: sections[5] + u32(base + 8), end: sections[6])
+        let base = sections[2] + term * 12
+        let df = u32(base + 8) >> 8
+        var reader = ByteReader(bytes: bytes, offset: sections[5] + u32(base + 4), end: sections[6])
         var out: [(unit: Int, positions: [[Int32]])] = []
         out.reserveCapacity(min(df, unitCount))
         var unit = -1

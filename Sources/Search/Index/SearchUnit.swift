@@ -98,34 +98,37 @@ public struct SearchUnit: Sendable, Hashable {
         return units
     }
 
-    /// The first 200 bytes or so of `text`, cut at a word boundary, on one line.
+    /// The opening words of `text`, up to 150 bytes, on one line, without URLs (a result list
+    /// shows the page's own words; the link is the result itself). Small enough that 7,000 of
+    /// them fit the browser's index budget.
     static func snippet(_ text: String) -> String {
+        let limit = 150
         var out: [UInt8] = []
-        var lastSpace = 0
-        var previousSpace = true
-        for b in text.utf8 {
-            let isSpace = b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
-            if isSpace {
-                if previousSpace { continue }
-                if out.count >= 200 { break }
-                lastSpace = out.count
-                out.append(0x20)
-            } else {
-                if out.count >= 240 { break }
-                out.append(b)
+        for word in text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            let w = Array(word)
+            if isURL(w) { continue }
+            let needed = out.isEmpty ? w.count : out.count + 1 + w.count
+            if needed > limit {
+                if out.isEmpty {
+                    // One huge word: cut it at a scalar boundary.
+                    var cut = limit
+                    while cut > 0 && w[cut] & 0xC0 == 0x80 { cut -= 1 }
+                    out = Array(w[0..<cut])
+                }
+                break
             }
-            previousSpace = isSpace
-        }
-        if out.count >= 240 && lastSpace > 0 { out.removeLast(out.count - lastSpace) }
-        while out.last == 0x20 { out.removeLast() }
-        // Never end inside a multi-byte scalar.
-        while let last = out.last, last & 0xC0 == 0x80 || last >= 0xC0 {
-            let continuationRun = out.reversed().prefix { $0 & 0xC0 == 0x80 }.count
-            let lead = out[out.count - 1 - continuationRun]
-            let expected = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0
-            if continuationRun == expected { break }
-            out.removeLast(continuationRun + 1)
+            if !out.isEmpty { out.append(0x20) }
+            out += w
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    static func isURL(_ word: [UInt8]) -> Bool {
+        let scheme: [UInt8] = Array("://".utf8)
+        guard word.count > 3 else { return false }
+        for i in 0...(word.count - 3) where word[i] == scheme[0] && word[i + 1] == scheme[1] && word[i + 2] == scheme[2] {
+            return true
+        }
+        return false
     }
 }

@@ -52,50 +52,10 @@ struct FAQ: ParsableCommand {
     }
 
     func run() throws {
-        let source = GuidesSource.resolve(
-            explicit: guides, environment: getenv("FAQ_GUIDES").map { String(cString: $0) }, directory: currentDirectory())
-        let index: SearchIndex
-        do {
-            index = try IndexProvider().index(for: source)
-        } catch {
-            Output.error("faq: \(error.message)")
-            throw ExitCode(2)
-        }
-        let policy = ColorPolicy(rawValue: color.rawValue) ?? .auto
-        let printer = AnswerPrinter(
-            renderer: TerminalRenderer(width: TerminalWidth.current(), color: policy.enabled(fd: 1)))
-
-        if list {
-            Output.write(printer.list(SearchHit.all(in: index), limit: limit, json: json))
-            return
-        }
-        if let show {
-            guard let hit = SearchHit.unit(withID: show, in: index) else {
-                Output.error("faq: no entry with id \(show) (see faq --list)")
-                throw ExitCode(1)
-            }
-            Output.write(json ? printer.json(query: show, hits: [hit]) : printer.answer(hit, seeAlso: []))
-            return
-        }
-        let text = query.joined(separator: " ")
-        let ranker = Ranker(index: index)
-        let hits = ranker.search(text, limit: max(limit ?? 4, 4))
-        if json {
-            Output.write(printer.json(query: text, hits: Array(hits.prefix(limit ?? 10))))
-            if hits.isEmpty { throw ExitCode(1) }
-            return
-        }
-        guard let best = hits.first else {
-            Output.error(printer.noAnswer(query: text, suggestions: Suggestions(ranker: ranker).forQuery(text)))
-            throw ExitCode(1)
-        }
-        Output.write(printer.answer(best, seeAlso: Array(hits.dropFirst().prefix(3))))
-    }
-
-    func currentDirectory() -> String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getcwd(&buffer, buffer.count) != nil else { return "." }
-        return String(cString: buffer)
+        try FAQRequest(
+            query: query, show: show, list: list, limit: limit, json: json, guides: guides,
+            color: ColorPolicy(rawValue: color.rawValue) ?? .auto
+        ).run()
     }
 }
 
@@ -109,8 +69,14 @@ enum FAQVersion {
 enum Main {
     static func main() {
         do {
-            var command = try FAQ.parseAsRoot()
-            try command.run()
+            if let request = plainQuery() {
+                try request.run()
+            } else {
+                var command = try FAQ.parseAsRoot()
+                try command.run()
+            }
+        } catch let code as ExitCode {
+            exit(code.rawValue)
         } catch {
             let code = FAQ.exitCode(for: error)
             if code == .success || error is ExitCode {
@@ -119,5 +85,16 @@ enum Main {
             Output.error(FAQ.fullMessage(for: error))
             exit(2)
         }
+    }
+
+    /// `faq some words`, the common case, without ArgumentParser: its reflection-driven setup
+    /// costs several milliseconds of protocol-conformance lookups in a binary this size,
+    /// more than the whole search. Anything with an option, `--`, or the word `help` goes
+    /// through ArgumentParser as usual, which yields the same command for plain words.
+    static func plainQuery() -> FAQRequest? {
+        let words = Array(CommandLine.arguments.dropFirst())
+        guard !words.isEmpty, words[0] != "help" else { return nil }
+        for word in words where word.hasPrefix("-") || word.isEmpty { return nil }
+        return FAQRequest(query: words, show: nil, list: false, limit: nil, json: false, guides: nil, color: .auto)
     }
 }

@@ -4,7 +4,10 @@
 /// read is bounds-checked too, so a truncated or corrupted cache file yields fewer results or
 /// a rebuild, never a crash.
 public struct SearchIndex: Sendable {
-    public let bytes: [UInt8]
+    public let storage: IndexStorage
+    var raw: UnsafeRawBufferPointer { storage.raw }
+    /// A copy of the index bytes.
+    public var bytes: [UInt8] { Array(storage.raw) }
     public let key: UInt64
     public let unitCount: Int
     public let termCount: Int
@@ -21,12 +24,17 @@ public struct SearchIndex: Sendable {
 
     /// Nil when `bytes` is not an index of this version.
     public init?(bytes: [UInt8]) {
+        self.init(storage: IndexStorage(copying: bytes))
+    }
+
+    public init?(storage: IndexStorage) {
+        let bytes = storage.raw
         guard bytes.count >= IndexFormat.headerSize, Array(bytes[0..<4]) == IndexFormat.magic else { return nil }
         func u32(_ o: Int) -> Int {
             Int(bytes[o]) | Int(bytes[o + 1]) << 8 | Int(bytes[o + 2]) << 16 | Int(bytes[o + 3]) << 24
         }
         guard u32(4) == Int(IndexFormat.version), u32(60) == bytes.count else { return nil }
-        self.bytes = bytes
+        self.storage = storage
         key = UInt64(u32(8)) | UInt64(u32(12)) << 32
         unitCount = u32(16)
         termCount = u32(20)
@@ -74,8 +82,8 @@ public struct SearchIndex: Sendable {
 
     @inline(__always)
     func u32(_ o: Int) -> Int {
-        guard o >= 0, o + 4 <= bytes.count else { return 0 }
-        return bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: o, as: UInt32.self).littleEndian) }
+        guard o >= 0, o + 4 <= raw.count else { return 0 }
+        return Int(raw.loadUnaligned(fromByteOffset: o, as: UInt32.self).littleEndian)
     }
 
     // MARK: Units
@@ -88,14 +96,14 @@ public struct SearchIndex: Sendable {
 
     func fieldLength(_ unit: Int, _ field: Int) -> Int {
         let o = sections[0] + unit * 16 + 4 + field * 2
-        guard o + 2 <= bytes.count else { return 0 }
-        return Int(bytes[o]) | Int(bytes[o + 1]) << 8
+        guard o >= 0, o + 2 <= raw.count else { return 0 }
+        return Int(raw[o]) | Int(raw[o + 1]) << 8
     }
 
     /// The unit's strings: id, title, guide title, path, anchor, snippet, answer.
     public func strings(_ unit: Int) -> [String] {
         let offset = sections[1] + u32(sections[0] + unit * 16 + 12)
-        var reader = ByteReader(bytes: bytes, offset: offset, end: sections[2])
+        var reader = ByteReader(bytes: raw, offset: offset, end: sections[2])
         var out: [String] = []
         for _ in 0..<7 { out.append(reader.string()) }
         return out
@@ -134,7 +142,7 @@ public struct SearchIndex: Sendable {
     func postings(_ term: Int) -> [(unit: Int, positions: [[Int32]])] {
         let base = sections[2] + term * 12
         let df = u32(base + 8) >> 8
-        var reader = ByteReader(bytes: bytes, offset: sections[5] + u32(base + 4), end: sections[6])
+        var reader = ByteReader(bytes: raw, offset: sections[5] + u32(base + 4), end: sections[6])
         var out: [(unit: Int, positions: [[Int32]])] = []
         out.reserveCapacity(min(df, unitCount))
         var unit = -1
@@ -179,7 +187,7 @@ public struct SearchIndex: Sendable {
     func forEachSurface(lengths: ClosedRange<Int>, _ body: (UnsafeRawBufferPointer, Int) -> Void) {
         let base = sections[3]
         let stringsBase = sections[4]
-        bytes.withUnsafeBytes { raw in
+        do {
             for i in 0..<surfaceCount {
                 let r = base + i * 12
                 let length = Int(raw.loadUnaligned(fromByteOffset: r + 4, as: UInt32.self).littleEndian)
@@ -200,13 +208,13 @@ public struct SearchIndex: Sendable {
     // MARK: Bytes
 
     func string(at offset: Int, length: Int) -> String {
-        guard offset >= 0, length >= 0, offset + length <= bytes.count else { return "" }
-        return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+        guard offset >= 0, length >= 0, offset + length <= raw.count else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]), as: UTF8.self)
     }
 
     func compare(_ key: [UInt8], at offset: Int, length: Int) -> Int {
-        guard offset >= 0, offset + length <= bytes.count else { return -1 }
-        return bytes.withUnsafeBytes { raw in
+        guard offset >= 0, offset + length <= raw.count else { return -1 }
+        do {
             let n = min(key.count, length)
             for i in 0..<n {
                 let a = key[i]
@@ -220,12 +228,12 @@ public struct SearchIndex: Sendable {
 
 /// Sequential reads with bounds checks; a read past the end sets `failed` and returns zeros.
 struct ByteReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
     var offset: Int
     let end: Int
     var failed = false
 
-    init(bytes: [UInt8], offset: Int, end: Int) {
+    init(bytes: UnsafeRawBufferPointer, offset: Int, end: Int) {
         self.bytes = bytes
         self.offset = offset
         self.end = min(end, bytes.count)
@@ -262,6 +270,6 @@ struct ByteReader {
             return ""
         }
         defer { offset += n }
-        return String(decoding: bytes[offset..<(offset + n)], as: UTF8.self)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]), as: UTF8.self)
     }
 }

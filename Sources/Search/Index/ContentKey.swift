@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -10,43 +12,78 @@
 /// it never reads a guide.
 ///
 /// Per-file hashes are summed, so the result does not depend on the order `readdir` returns
-/// entries in.
+/// entries in, nor on which core stat'ed which file: the stats, the bulk of a warm lookup on a
+/// large folder, run in parallel.
 public enum ContentKey {
     public static func forFolder(_ root: String) -> UInt64 {
-        var sum: UInt64 = 0
-        var count: UInt64 = 0
+        // Pass 1: list the folders' entries (d_type tells folders from files without a stat).
+        var work: [(dir: String, relative: String, names: [String])] = []
         var stack: [String] = [""]
         while let relative = stack.popLast() {
             let dirPath = relative.isEmpty ? root : root + "/" + relative
             guard let dir = opendir(dirPath) else { continue }
-            let fd = dirfd(dir)
+            var names: [String] = []
             while let entry = readdir(dir) {
                 let name = withUnsafePointer(to: entry.pointee.d_name) {
                     $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
                 }
-                if name.hasPrefix(".") && (name == "." || name == "..") { continue }
+                if name == "." || name == ".." { continue }
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var st = stat()
+                    guard lstat(dirPath + "/" + name, &st) == 0 else { continue }
+                    type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                }
+                if type == UInt8(DT_DIR) {
+                    if !name.hasPrefix(".") { stack.append(relative.isEmpty ? name : relative + "/" + name) }
+                } else if name.hasSuffix(".md") || (relative.isEmpty && name == "kb.yaml") {
+                    names.append(name)
+                }
+            }
+            closedir(dir)
+            // Chunks of a few hundred files: the stat pass below runs them on all cores.
+            var start = 0
+            while start < names.count {
+                let end = min(names.count, start + 256)
+                work.append((dirPath, relative, Array(names[start..<end])))
+                start = end
+            }
+        }
+        // Pass 2: stat every file (following symbolic links) and sum the per-file hashes.
+        let partial = UnsafeMutableBufferPointer<(UInt64, UInt64)>.allocate(capacity: max(1, work.count))
+        partial.initialize(repeating: (0, 0))
+        defer { partial.deallocate() }
+        nonisolated(unsafe) let slots = partial
+        let jobs = work
+        let statChunk: @Sendable (Int) -> Void = { i in
+            let job = jobs[i]
+            let fd = open(job.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { return }
+            defer { close(fd) }
+            var sum: UInt64 = 0
+            var count: UInt64 = 0
+            for name in job.names {
                 var st = stat()
-                guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                let kind = st.st_mode & S_IFMT
-                let rel = relative.isEmpty ? name : relative + "/" + name
-                if kind == S_IFDIR {
-                    if !name.hasPrefix(".") { stack.append(rel) }
-                    continue
-                }
-                let isGuide = name.hasSuffix(".md")
-                let isConfig = relative.isEmpty && name == "kb.yaml"
-                guard isGuide || isConfig else { continue }
-                if kind == S_IFLNK {
-                    guard fstatat(fd, name, &st, 0) == 0 else { continue }
-                }
-                var h = fnv(rel)
+                guard fstatat(fd, name, &st, 0) == 0 else { continue }
+                var h = fnv(job.relative.isEmpty ? name : job.relative + "/" + name)
                 h = mix(h, UInt64(truncatingIfNeeded: st.st_size))
                 h = mix(h, UInt64(truncatingIfNeeded: st.st_mtim.tv_sec))
                 h = mix(h, UInt64(truncatingIfNeeded: st.st_mtim.tv_nsec))
                 sum &+= h
                 count += 1
             }
-            closedir(dir)
+            slots[i] = (sum, count)
+        }
+        if jobs.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: statChunk)
+        } else if jobs.count == 1 {
+            statChunk(0)
+        }
+        var sum: UInt64 = 0
+        var count: UInt64 = 0
+        for (s, c) in partial {
+            sum &+= s
+            count += c
         }
         return mix(mix(sum, count), toolFingerprint)
     }

@@ -22,9 +22,15 @@ public struct IndexBuilder {
     /// Gap between aliases, so a phrase never runs from one alias into the next.
     static let aliasGap = 8
 
-    private struct Posting {
-        var unit: Int32
-        var positions: [[Int32]] = [[], [], [], []]
+    /// One occurrence of a term in the unit being indexed.
+    private struct Hit: Comparable {
+        var term: Int32
+        var field: Int32
+        var position: Int32
+
+        static func < (a: Hit, b: Hit) -> Bool {
+            a.term != b.term ? a.term < b.term : (a.field != b.field ? a.field < b.field : a.position < b.position)
+        }
     }
 
     /// The index bytes for `kb`, stamped with `key` (the cache key of its sources).
@@ -36,7 +42,12 @@ public struct IndexBuilder {
         let tokenizer = Tokenizer()
         var termIDs: [String: Int32] = [:]
         var termNames: [String] = []
-        var postings: [[Posting]] = []
+        // Each term's postings, encoded as they are found (units come in order, so unit deltas
+        // can be written at once): no per-occurrence allocation.
+        var postings: [ByteBuffer] = []
+        var lastUnit: [Int32] = []
+        var documentCounts: [Int] = []
+        var hits: [Hit] = []
         var surfaceTerms: [String: Int32] = [:]
         var analysed: [String: Int32] = [:]  // word → term id, -1 for stop words
         var fieldLengths: [[Int32]] = []
@@ -44,7 +55,7 @@ public struct IndexBuilder {
         fieldLengths.reserveCapacity(units.count)
 
         for (u, unit) in units.enumerated() {
-            var local: [Int32: [[Int32]]] = [:]
+            hits.removeAll(keepingCapacity: true)
             var lengths: [Int32] = [0, 0, 0, 0]
             for field in 0..<4 {
                 let text = unit.fields[field]
@@ -64,7 +75,9 @@ public struct IndexBuilder {
                                     if let existing = termIDs[word] { id = existing } else {
                                         termIDs[word] = id
                                         termNames.append(word)
-                                        postings.append([])
+                                        postings.append(ByteBuffer())
+                                        lastUnit.append(-1)
+                                        documentCounts.append(0)
                                     }
                                     analysed["\u{1}" + word] = id
                                 }
@@ -78,7 +91,9 @@ public struct IndexBuilder {
                                         id = Int32(termNames.count)
                                         termIDs[term] = id
                                         termNames.append(term)
-                                        postings.append([])
+                                        postings.append(ByteBuffer())
+                                        lastUnit.append(-1)
+                                        documentCounts.append(0)
                                     }
                                 } else {
                                     id = -1
@@ -87,7 +102,7 @@ public struct IndexBuilder {
                                 if id >= 0 { surfaceTerms[word] = id }
                             }
                             if id < 0 { return }
-                            local[id, default: [[], [], [], []]][field].append(Int32(pos))
+                            hits.append(Hit(term: id, field: Int32(field), position: Int32(pos)))
                         }
                     }
                     position += IndexBuilder.aliasGap
@@ -96,8 +111,33 @@ public struct IndexBuilder {
                 totals[field] += Double(lengths[field])
             }
             fieldLengths.append(lengths)
-            for (id, positions) in local {
-                postings[Int(id)].append(Posting(unit: Int32(u), positions: positions))
+            hits.sort()
+            var i = 0
+            while i < hits.count {
+                let t = Int(hits[i].term)
+                var end = i
+                var mask: UInt8 = 0
+                while end < hits.count && hits[end].term == hits[i].term {
+                    mask |= 1 << UInt8(hits[end].field)
+                    end += 1
+                }
+                postings[t].varint(u - Int(lastUnit[t]))
+                lastUnit[t] = Int32(u)
+                documentCounts[t] += 1
+                postings[t].bytes.append(mask)
+                var j = i
+                while j < end {
+                    var fieldEnd = j
+                    while fieldEnd < end && hits[fieldEnd].field == hits[j].field { fieldEnd += 1 }
+                    postings[t].varint(fieldEnd - j)
+                    var last: Int32 = 0
+                    for k in j..<fieldEnd {
+                        postings[t].varint(Int(hits[k].position - last))
+                        last = hits[k].position
+                    }
+                    j = fieldEnd
+                }
+                i = end
             }
         }
 
@@ -140,24 +180,8 @@ public struct IndexBuilder {
             let stringOffset = strings.count
             strings.bytes.append(contentsOf: name)
             let postingOffset = postingBytes.count
-            var previous: Int32 = -1
-            for posting in postings[old] {
-                postingBytes.varint(Int(posting.unit - previous))
-                previous = posting.unit
-                var mask = 0
-                for f in 0..<4 where !posting.positions[f].isEmpty { mask |= 1 << f }
-                postingBytes.bytes.append(UInt8(mask))
-                for f in 0..<4 where !posting.positions[f].isEmpty {
-                    let list = posting.positions[f]
-                    postingBytes.varint(list.count)
-                    var last: Int32 = 0
-                    for p in list {
-                        postingBytes.varint(Int(p - last))
-                        last = p
-                    }
-                }
-            }
-            termRecords.append((stringOffset, name.count, postingOffset, postings[old].count))
+            postingBytes.bytes.append(contentsOf: postings[old].bytes)
+            termRecords.append((stringOffset, name.count, postingOffset, documentCounts[old]))
         }
         format.beginSection(.terms)
         for r in termRecords {

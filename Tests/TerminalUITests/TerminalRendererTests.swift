@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func linksShowTheirURL() {
-        let text = plain.render(markdown: "See [rotating keys](https://example.com/rotate) or <https://example.com>.")
+        let wide = TerminalRenderer(width: 100, color: false)
+        let text = wide.render(markdown: "See [rotating keys](https://example.com/rotate) or <https://example.com>.")
         #expect(text.contains("rotating keys (https://example.com/rotate)"))
         #expect(!text.contains("https://example.com (https://example.com)"))
     }

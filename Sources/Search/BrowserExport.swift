@@ -41,7 +41,8 @@ public enum BrowserExport {
 
 /// Standard base64 (RFC 4648) with padding.
 enum Base64 {
-    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    static let alphabet = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     static func encode(_ bytes: [UInt8], into out: inout [UInt8]) {
         var i = 0
@@ -59,7 +60,9 @@ enum Base64 {
             out += [alphabet[Int(v >> 18)], alphabet[Int((v >> 12) & 63)], 0x3D, 0x3D]
         } else if n - i == 2 {
             let v = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8
-            out += [alphabet[Int(v >> 18)], alphabet[Int((v >> 12) & 63)], alphabet[Int((v >> 6) & 63)], 0x3D]
+            out += [
+                alphabet[Int(v >> 18)], alphabet[Int((v >> 12) & 63)], alphabet[Int((v >> 6) & 63)], 0x3D,
+            ]
         }
     }
 }

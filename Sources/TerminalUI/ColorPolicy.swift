@@ -17,7 +17,8 @@ public enum ColorPolicy: String, Sendable, CaseIterable {
         case .always: return true
         case .never: return false
         case .auto:
-            let noColor = environment.map { $0["NO_COLOR"] } ?? getenv("NO_COLOR").map { String(cString: $0) }
+            let noColor =
+                environment.map { $0["NO_COLOR"] } ?? getenv("NO_COLOR").map { String(cString: $0) }
             if let noColor, !noColor.isEmpty { return false }
             let term = environment.map { $0["TERM"] } ?? getenv("TERM").map { String(cString: $0) }
             if term == "dumb" { return false }

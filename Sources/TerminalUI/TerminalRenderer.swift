@@ -17,7 +17,13 @@ public struct TerminalRenderer: Sendable {
 
     /// SGR codes for the styles used.
     public enum Style: String, Sendable {
-        case bold = "1", dim = "2", italic = "3", underline = "4", code = "36", link = "34", heading = "1;4"
+        case bold = "1"
+        case dim = "2"
+        case italic = "3"
+        case underline = "4"
+        case code = "36"
+        case link = "34"
+        case heading = "1;4"
     }
 
     public func styled(_ text: String, _ style: Style) -> String {
@@ -29,7 +35,9 @@ public struct TerminalRenderer: Sendable {
         var bytes = Array(markdown.utf8)
         if bytes.isEmpty { return "" }
         let root: OpaquePointer? = bytes.withUnsafeMutableBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
+            buf.withMemoryRebound(to: CChar.self) {
+                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
+            }
         }
         guard let root else { return markdown }
         defer { cmark_node_free(root) }
@@ -57,7 +65,9 @@ public struct TerminalRenderer: Sendable {
 
     /// Renders the children of `node` as blocks separated by blank lines; the first line
     /// starts with `prefix`, later lines with `restPrefix` (a hanging indent).
-    private func renderBlocks(_ node: OpaquePointer, prefix: String, restPrefix: String, into lines: inout [String]) {
+    private func renderBlocks(
+        _ node: OpaquePointer, prefix: String, restPrefix: String, into lines: inout [String]
+    ) {
         var first = true
         for child in children(node) {
             let type = cmark_node_get_type(child)
@@ -69,12 +79,16 @@ public struct TerminalRenderer: Sendable {
         if first && prefix != restPrefix { lines.append(trimmedRight(prefix)) }
     }
 
-    private func renderBlock(_ node: OpaquePointer, prefix: String, restPrefix: String, into lines: inout [String]) {
+    private func renderBlock(
+        _ node: OpaquePointer, prefix: String, restPrefix: String, into lines: inout [String]
+    ) {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
             wrap(inlineWords(node), prefix: prefix, restPrefix: restPrefix, into: &lines)
         case CMARK_NODE_HEADING:
-            let words = inlineWords(node).map { word in word.map { Piece(text: $0.text, styles: [.bold] + $0.styles) } }
+            let words = inlineWords(node).map { word in
+                word.map { Piece(text: $0.text, styles: [.bold] + $0.styles) }
+            }
             wrap(words, prefix: prefix, restPrefix: restPrefix, into: &lines)
         case CMARK_NODE_CODE_BLOCK:
             var code = literal(node)
@@ -195,7 +209,9 @@ public struct TerminalRenderer: Sendable {
         var out = ""
         for piece in word {
             if color && !piece.styles.isEmpty {
-                out += "\u{1B}[" + piece.styles.map(\.rawValue).joined(separator: ";") + "m" + piece.text + "\u{1B}[0m"
+                out +=
+                    "\u{1B}[" + piece.styles.map(\.rawValue).joined(separator: ";") + "m" + piece.text
+                    + "\u{1B}[0m"
             } else {
                 out += piece.text
             }

@@ -22,19 +22,27 @@ struct FAQ: ParsableCommand {
     @Argument(help: "The question, in your own words.")
     var query: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Print the entry with this id (as shown by \"See also\").", valueName: "ID"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Print the entry with this id (as shown by \"See also\").", valueName: "ID"))
     var show: String?
 
     @Flag(name: .long, help: "List every question, one per line.")
     var list = false
 
-    @Option(name: [.short, .long], help: "How many results --json reports, and how many lines --list prints at most.")
+    @Option(
+        name: [.short, .long],
+        help: "How many results --json reports, and how many lines --list prints at most.")
     var limit: Int?
 
     @Flag(name: .long, help: "Print the results as JSON.")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("The guides folder (default: $FAQ_GUIDES, ./guides or a parent's, built-in).", valueName: "DIR"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The guides folder (default: $FAQ_GUIDES, ./guides or a parent's, built-in).",
+            valueName: "DIR"))
     var guides: String?
 
     @Option(name: .long, help: "Colour: auto (a terminal without NO_COLOR), always or never.")
@@ -47,7 +55,9 @@ struct FAQ: ParsableCommand {
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
         let modes = (show != nil ? 1 : 0) + (list ? 1 : 0) + (query.isEmpty ? 0 : 1)
-        if modes == 0 { throw ValidationError("Ask a question, e.g. faq \"lose my key\", or use --list or --show ID.") }
+        if modes == 0 {
+            throw ValidationError("Ask a question, e.g. faq \"lose my key\", or use --list or --show ID.")
+        }
         if modes > 1 { throw ValidationError("Give a question, --list or --show, not several.") }
     }
 
@@ -95,6 +105,7 @@ enum Main {
         let words = Array(CommandLine.arguments.dropFirst())
         guard !words.isEmpty, words[0] != "help" else { return nil }
         for word in words where word.hasPrefix("-") || word.isEmpty { return nil }
-        return FAQRequest(query: words, show: nil, list: false, limit: nil, json: false, guides: nil, color: .auto)
+        return FAQRequest(
+            query: words, show: nil, list: false, limit: nil, json: false, guides: nil, color: .auto)
     }
 }

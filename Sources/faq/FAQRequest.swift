@@ -18,7 +18,8 @@ struct FAQRequest {
 
     func run() throws {
         let source = GuidesSource.resolve(
-            explicit: guides, environment: getenv("FAQ_GUIDES").map { String(cString: $0) }, directory: currentDirectory())
+            explicit: guides, environment: getenv("FAQ_GUIDES").map { String(cString: $0) },
+            directory: currentDirectory())
         let index: SearchIndex
         do {
             index = try IndexProvider().index(for: source)
@@ -26,7 +27,8 @@ struct FAQRequest {
             Output.error("faq: \(error.message)")
             throw ExitCode(2)
         }
-        let printer = AnswerPrinter(renderer: TerminalRenderer(width: TerminalWidth.current(), color: color.enabled(fd: 1)))
+        let printer = AnswerPrinter(
+            renderer: TerminalRenderer(width: TerminalWidth.current(), color: color.enabled(fd: 1)))
 
         if list {
             Output.write(printer.list(SearchHit.all(in: index), limit: limit, json: json))
@@ -49,7 +51,8 @@ struct FAQRequest {
             return
         }
         guard let best = hits.first else {
-            Output.error(printer.noAnswer(query: text, suggestions: Suggestions(ranker: ranker).forQuery(text)))
+            Output.error(
+                printer.noAnswer(query: text, suggestions: Suggestions(ranker: ranker).forQuery(text)))
             throw ExitCode(1)
         }
         Output.write(printer.answer(best, seeAlso: Array(hits.dropFirst().prefix(3))))

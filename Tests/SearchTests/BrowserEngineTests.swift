@@ -1,18 +1,19 @@
 import KnowledgeBase
+import Testing
+
+@testable import Search
 
 #if canImport(Glibc)
     import Glibc
 #endif
-import Testing
-
-@testable import Search
 
 /// The browser engine must rank exactly as `Ranker` does: these tests run the generated
 /// scripts under node (skipped, with a message, where node is not installed) on the relevance
 /// queries and compare the results.
 @Suite struct BrowserEngineTests {
     static let node: String? = {
-        for dir in ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"] where access(dir + "/node", X_OK) == 0 {
+        for dir in ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
+        where access(dir + "/node", X_OK) == 0 {
             return dir + "/node"
         }
         return nil
@@ -23,8 +24,10 @@ import Testing
     func runNode(kb: KnowledgeBase, driver: String, input: String) throws -> [String] {
         let node = try #require(BrowserEngineTests.node)
         let folder = TestSupport.temporaryFolder("engine")
-        TestSupport.write(String(decoding: BrowserExport.indexScript(for: kb), as: UTF8.self), to: folder + "/index.js")
-        TestSupport.write(String(decoding: BrowserExport.engineScript, as: UTF8.self), to: folder + "/engine.js")
+        TestSupport.write(
+            String(decoding: BrowserExport.indexScript(for: kb), as: UTF8.self), to: folder + "/index.js")
+        TestSupport.write(
+            String(decoding: BrowserExport.engineScript, as: UTF8.self), to: folder + "/engine.js")
         TestSupport.write(input, to: folder + "/input.txt")
         TestSupport.write(
             """
@@ -40,7 +43,8 @@ import Testing
         let status = TestSupport.shell("'\(node)' '\(folder)/driver.js' 2> '\(folder)/stderr.txt'")
         #expect(status == 0, "node failed: \(TestSupport.read(folder + "/stderr.txt") ?? "")")
         let output = try #require(TestSupport.read(folder + "/output.txt"))
-        return output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        return output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(
+            String.init)
     }
 
     @Test func ranksTheShippedSuiteLikeTheTerminal() throws {
@@ -49,7 +53,8 @@ import Testing
             return
         }
         let kb = KnowledgeBase.load(TestSupport.shippedGuides)
-        let suite = RelevanceSuite(text: try #require(TestSupport.read(TestSupport.fixtures + "/relevance-shipped.txt")))
+        let suite = RelevanceSuite(
+            text: try #require(TestSupport.read(TestSupport.fixtures + "/relevance-shipped.txt")))
         let queries = suite.cases.map(\.query) + ["lose my key", "xyzzy plugh", "how do I rotate?"]
         let lines = try runNode(
             kb: kb,
@@ -64,7 +69,9 @@ import Testing
         let ranker = Ranker(index: TestSupport.shippedIndex)
         for (query, line) in zip(queries, lines) {
             let swift = ranker.search(query, limit: 3)
-            let js = line.isEmpty ? [] : line.split(separator: "\t").map { $0.split(separator: " ").map(String.init) }
+            let js =
+                line.isEmpty
+                ? [] : line.split(separator: "\t").map { $0.split(separator: " ").map(String.init) }
             #expect(js.map { $0[0] } == swift.map(\.id), "\(query)")
             for (j, s) in zip(js, swift) {
                 #expect(j[1] == s.kind.name)
@@ -81,7 +88,9 @@ import Testing
             return
         }
         let fixture = try #require(TestSupport.read(TestSupport.fixtures + "/porter2-sample.txt"))
-        let words = fixture.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.split(separator: " ")[0]) }
+        let words = fixture.split(separator: "\n").filter { !$0.hasPrefix("#") }.map {
+            String($0.split(separator: " ")[0])
+        }
         let texts = [
             "E[x]tract a (compressed) archive [f]ile", "Node.js and x-api-key", "Café CRÈME straße Ωmega",
             "don't key's it’s", "tar.gz v1.2.3 4O4 ❤️ emoji", "naïve coöperate",
@@ -103,13 +112,17 @@ import Testing
         }
         for (text, js) in zip(texts, lines.suffix(texts.count)) {
             var tokens: [String] = []
-            Tokenizer().tokenize(text) { w, p, c in tokens.append(String(decoding: w, as: UTF8.self) + "@\(p)" + (c ? "+" : "")) }
+            Tokenizer().tokenize(text) { w, p, c in
+                tokens.append(String(decoding: w, as: UTF8.self) + "@\(p)" + (c ? "+" : ""))
+            }
             #expect(js == tokens.joined(separator: " "), "\(text)")
         }
     }
 
     @Test func ranksTheTldrSuiteLikeTheTerminalWithinFiveMegabytes() throws {
-        guard BrowserEngineTests.node != nil, let root = TestSupport.tldrPages, let index = TestSupport.tldrIndex else {
+        guard BrowserEngineTests.node != nil, let root = TestSupport.tldrPages,
+            let index = TestSupport.tldrIndex
+        else {
             print("skipped: node or the tldr corpus is missing")
             return
         }
@@ -117,7 +130,8 @@ import Testing
         let size = BrowserExport.indexScript(for: kb).count
         print("browser index for \(kb.guides.count) tldr pages: \(size) bytes")
         #expect(size < 5 * 1024 * 1024)
-        let suite = RelevanceSuite(text: try #require(TestSupport.read(TestSupport.fixtures + "/relevance-tldr.txt")))
+        let suite = RelevanceSuite(
+            text: try #require(TestSupport.read(TestSupport.fixtures + "/relevance-tldr.txt")))
         let queries = suite.cases.map(\.query) + ["extrct archve", "gti comit"]
         let lines = try runNode(
             kb: kb,
@@ -133,7 +147,9 @@ import Testing
     }
 
     @Test func exportsTheIndexAsAScript() {
-        let script = String(decoding: BrowserExport.indexScript(for: KnowledgeBase.load(TestSupport.shippedGuides)), as: UTF8.self)
+        let script = String(
+            decoding: BrowserExport.indexScript(for: KnowledgeBase.load(TestSupport.shippedGuides)),
+            as: UTF8.self)
         #expect(script.hasPrefix("window.KB_SEARCH_INDEX=\""))
         #expect(script.hasSuffix("\";\n"))
         let engine = String(decoding: BrowserExport.engineScript, as: UTF8.self)

@@ -18,7 +18,9 @@ import Testing
             checked += 1
         }
         #expect(checked > 1500)
-        #expect(wrong.isEmpty, "\(wrong.count) of \(checked) differ:\n\(wrong.prefix(30).joined(separator: "\n"))")
+        #expect(
+            wrong.isEmpty,
+            "\(wrong.count) of \(checked) differ:\n\(wrong.prefix(30).joined(separator: "\n"))")
     }
 
     @Test func joinsTheFormsSearchCaresAbout() {

@@ -44,7 +44,10 @@ import Testing
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<20 {
             var damaged = good
-            for _ in 0..<50 { damaged[Int.random(in: 64..<damaged.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
+            for _ in 0..<50 {
+                damaged[Int.random(in: 64..<damaged.count, using: &rng)] = UInt8.random(
+                    in: 0...255, using: &rng)
+            }
             if let index = SearchIndex(bytes: damaged) {
                 _ = Ranker(index: index).search("lose my key", limit: 3)
             }
@@ -54,13 +57,15 @@ import Testing
     @Test func cachesPerFolderAndRebuildsWhenAGuideChanges() throws {
         let guides = TestSupport.temporaryFolder("guides")
         let cache = IndexCache(directory: TestSupport.temporaryFolder("cache") + "/faq")
-        TestSupport.write("# Rotating keys\n\nRotate keys every ninety days.\n", to: guides + "/rotate.md")
+        TestSupport.write(
+            "# Rotating keys\n\nRotate keys every ninety days.\n", to: guides + "/rotate.md")
         let provider = IndexProvider(cache: cache)
         let first = try provider.index(for: .folder(guides))
         #expect(Ranker(index: first).search("rotate", limit: 1).first?.id == "rotate")
         #expect(access(cache.path(for: provider.realPath(guides) ?? guides), R_OK) == 0)
         // Warm: the cached index carries the same key.
-        let warm = try #require(cache.load(source: provider.realPath(guides) ?? guides, key: ContentKey.forFolder(guides)))
+        let warm = try #require(
+            cache.load(source: provider.realPath(guides) ?? guides, key: ContentKey.forFolder(guides)))
         #expect(warm.bytes == first.bytes)
         // A new guide changes the key; the next lookup sees it.
         TestSupport.write("# Billing\n\nYou pay per token.\n", to: guides + "/billing.md")
@@ -84,10 +89,15 @@ import Testing
         mkdir(root + "/guides", 0o755)
         mkdir(root + "/a", 0o755)
         mkdir(root + "/a/b", 0o755)
-        #expect(GuidesSource.resolve(explicit: nil, environment: nil, directory: root + "/a/b") == .folder(root + "/guides"))
-        #expect(GuidesSource.resolve(explicit: "/x", environment: "/y", directory: root) == .folder("/x"))
-        #expect(GuidesSource.resolve(explicit: nil, environment: "/y", directory: root) == .folder("/y"))
-        #expect(GuidesSource.resolve(explicit: nil, environment: nil, directory: "/proc/self") == .builtIn)
+        #expect(
+            GuidesSource.resolve(explicit: nil, environment: nil, directory: root + "/a/b")
+                == .folder(root + "/guides"))
+        #expect(
+            GuidesSource.resolve(explicit: "/x", environment: "/y", directory: root) == .folder("/x"))
+        #expect(
+            GuidesSource.resolve(explicit: nil, environment: "/y", directory: root) == .folder("/y"))
+        #expect(
+            GuidesSource.resolve(explicit: nil, environment: nil, directory: "/proc/self") == .builtIn)
     }
 
     @Test func builtInGuidesMatchTheGuidesFolder() throws {
@@ -99,6 +109,8 @@ import Testing
             #expect(onDisk == file.text, "\(file.path) is out of date: run make embed-guides")
         }
         let index = try IndexProvider(cache: nil).index(for: .builtIn)
-        #expect(Ranker(index: index).search("lose my key", limit: 1).first?.id == "faq#i-lost-my-api-key-what-should-i-do")
+        #expect(
+            Ranker(index: index).search("lose my key", limit: 1).first?.id
+                == "faq#i-lost-my-api-key-what-should-i-do")
     }
 }

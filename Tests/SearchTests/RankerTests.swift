@@ -20,7 +20,9 @@ import Testing
         #expect(query.words.map(\.corrected) == [true, false, false])
         #expect(query.words[0].candidates.contains { ranker.index.term($0.term) == "revok" })
         let best = try #require(ranker.search("revokng a comprimised key", limit: 1).first)
-        #expect(best.id.hasPrefix("revoking-a-leaked-key") || best.id == "faq#what-should-i-do-if-my-key-might-be-compromised")
+        #expect(
+            best.id.hasPrefix("revoking-a-leaked-key")
+                || best.id == "faq#what-should-i-do-if-my-key-might-be-compromised")
     }
 
     @Test func transpositionCountsAsOneEdit() {

@@ -29,7 +29,9 @@ struct RelevanceSuite {
             if line.hasPrefix("#") { return nil }
             let parts = line.split(separator: "=>", maxSplits: 1).map { String($0).trimmingBlanks }
             guard parts.count == 2 else { return nil }
-            return Case(query: parts[0], expected: Set(parts[1].split(separator: "|").map { String($0).trimmingBlanks }))
+            return Case(
+                query: parts[0],
+                expected: Set(parts[1].split(separator: "|").map { String($0).trimmingBlanks }))
         }
     }
 

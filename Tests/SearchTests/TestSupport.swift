@@ -54,7 +54,9 @@ enum TestSupport {
     /// corpus is not there.
     static let tldrPages: String? = {
         // ../shared beside the package (CI, the main checkout); a worktree sits one level deeper.
-        let candidates = ["/../shared", "/../../shared"].map { packageRoot + $0 + "/corpora/tldr-pages.tar.gz" }
+        let candidates = ["/../shared", "/../../shared"].map {
+            packageRoot + $0 + "/corpora/tldr-pages.tar.gz"
+        }
         guard let tarball = candidates.first(where: { access($0, R_OK) == 0 }) else { return nil }
         let folder = temporaryFolder("tldr")
         guard shell("tar -xzf '\(tarball)' -C '\(folder)'") == 0 else { return nil }

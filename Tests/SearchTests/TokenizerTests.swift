@@ -35,12 +35,14 @@ import Testing
     }
 
     @Test func dropsApostrophesInsideWords() {
-        #expect(tokens("don't use the key's value") == ["dont@0", "use@1", "the@2", "keys@3", "value@4"])
+        #expect(
+            tokens("don't use the key's value") == ["dont@0", "use@1", "the@2", "keys@3", "value@4"])
         #expect(tokens("it’s") == ["its@0"])
     }
 
     @Test func readsTldrMnemonicBrackets() {
-        #expect(tokens("E[x]tract a [c]ompressed file") == ["extract@0", "a@1", "compressed@2", "file@3"])
+        #expect(
+            tokens("E[x]tract a [c]ompressed file") == ["extract@0", "a@1", "compressed@2", "file@3"])
         // Brackets that are not mnemonics still separate words.
         #expect(tokens("[link] text") == ["link@0", "text@1"])
     }

@@ -7,15 +7,21 @@ import Testing
 
     @Test func wrapsParagraphsToTheWidth() {
         let text = plain.render(
-            markdown: "Create a new key, put it everywhere the old one was used, and then revoke the old key.")
+            markdown:
+                "Create a new key, put it everywhere the old one was used, and then revoke the old key.")
         let lines = text.split(separator: "\n")
         #expect(lines.count > 1)
         for line in lines { #expect(DisplayWidth.of(String(line)) <= 40, "\(line)") }
-        #expect(text.replacingSpacesAndNewlines == "Create a new key, put it everywhere the old one was used, and then revoke the old key.".replacingSpacesAndNewlines)
+        #expect(
+            text.replacingSpacesAndNewlines
+                == "Create a new key, put it everywhere the old one was used, and then revoke the old key."
+                .replacingSpacesAndNewlines)
     }
 
     @Test func listsHaveHangingIndents() {
-        let text = plain.render(markdown: "1. Open the dashboard and find the API keys page in the sidebar menu.\n2. Create a key.\n")
+        let text = plain.render(
+            markdown:
+                "1. Open the dashboard and find the API keys page in the sidebar menu.\n2. Create a key.\n")
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("1. Open"))
         #expect(lines[1].hasPrefix("   "))  // continuation aligned under the text, not the number
@@ -27,7 +33,8 @@ import Testing
 
     @Test func linksShowTheirURL() {
         let wide = TerminalRenderer(width: 100, color: false)
-        let text = wide.render(markdown: "See [rotating keys](https://example.com/rotate) or <https://example.com>.")
+        let text = wide.render(
+            markdown: "See [rotating keys](https://example.com/rotate) or <https://example.com>.")
         #expect(text.contains("rotating keys (https://example.com/rotate)"))
         #expect(!text.contains("https://example.com (https://example.com)"))
     }
@@ -44,7 +51,8 @@ import Testing
     }
 
     @Test func colourOnlyWhenAsked() {
-        let colored = TerminalRenderer(width: 40, color: true).render(markdown: "Use **bold** and `code`.")
+        let colored = TerminalRenderer(width: 40, color: true).render(
+            markdown: "Use **bold** and `code`.")
         #expect(colored.contains("\u{1B}["))
         #expect(!plain.render(markdown: "Use **bold** and `code`.").contains("\u{1B}"))
         #expect(plain.render(markdown: "Use **bold** and `code`.") == "Use bold and code.")
@@ -58,7 +66,8 @@ import Testing
     }
 
     @Test func wrapsWideCharactersByColumns() {
-        let text = TerminalRenderer(width: 20, color: false).render(markdown: String(repeating: "鍵 ", count: 15))
+        let text = TerminalRenderer(width: 20, color: false).render(
+            markdown: String(repeating: "鍵 ", count: 15))
         for line in text.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 20) }
     }
 }

@@ -50,7 +50,8 @@ public enum ContentKey {
             }
         }
         // Pass 2: stat every file (following symbolic links) and sum the per-file hashes.
-        let partial = UnsafeMutableBufferPointer<(UInt64, UInt64)>.allocate(capacity: max(1, work.count))
+        let partial = UnsafeMutableBufferPointer<(UInt64, UInt64)>.allocate(
+            capacity: max(1, work.count))
         partial.initialize(repeating: (0, 0))
         defer { partial.deallocate() }
         nonisolated(unsafe) let slots = partial
@@ -94,7 +95,9 @@ public enum ContentKey {
         var h = mix(0, UInt64(IndexFormat.version))
         for group in Synonyms.builtIn.groups { h = mix(h, fnv(group.joined(separator: ","))) }
         for word in Analyzer.defaultStopWords.sorted() { h = mix(h, fnv(word)) }
-        for (k, v) in Analyzer.defaultIrregularForms.sorted(by: { $0.key < $1.key }) { h = mix(h, fnv(k + ">" + v)) }
+        for (k, v) in Analyzer.defaultIrregularForms.sorted(by: { $0.key < $1.key }) {
+            h = mix(h, fnv(k + ">" + v))
+        }
         return h
     }()
 

@@ -13,7 +13,9 @@ public struct IndexBuilder {
     /// answers, and URLs come from ids).
     public var includeAnswers: Bool
 
-    public init(analyzer: Analyzer = Analyzer(), synonyms: Synonyms = .builtIn, includeAnswers: Bool = true) {
+    public init(
+        analyzer: Analyzer = Analyzer(), synonyms: Synonyms = .builtIn, includeAnswers: Bool = true
+    ) {
         self.analyzer = analyzer
         self.synonyms = synonyms
         self.includeAnswers = includeAnswers
@@ -29,7 +31,8 @@ public struct IndexBuilder {
         var position: Int32
 
         static func < (a: Hit, b: Hit) -> Bool {
-            a.term != b.term ? a.term < b.term : (a.field != b.field ? a.field < b.field : a.position < b.position)
+            a.term != b.term
+                ? a.term < b.term : (a.field != b.field ? a.field < b.field : a.position < b.position)
         }
     }
 
@@ -61,7 +64,8 @@ public struct IndexBuilder {
                 let text = unit.fields[field]
                 if text.isEmpty { continue }
                 var position = 0
-                let lines: [Substring] = field == SearchUnit.Field.aliases.rawValue ? text.split(separator: "\n") : [text[...]]
+                let lines: [Substring] =
+                    field == SearchUnit.Field.aliases.rawValue ? text.split(separator: "\n") : [text[...]]
                 for line in lines {
                     var piece = String(line)
                     position = piece.withUTF8 { buffer in
@@ -72,7 +76,9 @@ public struct IndexBuilder {
                                 id = analysed["\u{1}" + word] ?? -2
                                 if id == -2 {
                                     id = Int32(termNames.count)
-                                    if let existing = termIDs[word] { id = existing } else {
+                                    if let existing = termIDs[word] {
+                                        id = existing
+                                    } else {
                                         termIDs[word] = id
                                         termNames.append(word)
                                         postings.append(ByteBuffer())
@@ -154,7 +160,10 @@ public struct IndexBuilder {
         for (u, unit) in units.enumerated() {
             unitStringOffsets.append(unitStrings.count)
             // Without answers (the browser export) the path goes too: pages are found by id.
-            for s in [unit.id, unit.title, unit.guideTitle, includeAnswers ? unit.path : "", unit.anchor, unit.snippet] {
+            for s in [
+                unit.id, unit.title, unit.guideTitle, includeAnswers ? unit.path : "", unit.anchor,
+                unit.snippet,
+            ] {
                 unitStrings.string(s)
             }
             unitStrings.string(includeAnswers ? unit.answer : "")
@@ -169,7 +178,9 @@ public struct IndexBuilder {
         format.out.bytes(unitStrings.bytes)
 
         // Terms, sorted bytewise, with their postings.
-        let order = termNames.indices.sorted { termNames[$0].utf8.lexicographicallyPrecedes(termNames[$1].utf8) }
+        let order = termNames.indices.sorted {
+            termNames[$0].utf8.lexicographicallyPrecedes(termNames[$1].utf8)
+        }
         var newIndex = [Int32](repeating: 0, count: termNames.count)
         for (i, old) in order.enumerated() { newIndex[old] = Int32(i) }
         var strings = ByteBuffer()

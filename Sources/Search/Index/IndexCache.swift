@@ -37,7 +37,8 @@ public struct IndexCache: Sendable {
 
     /// The cached index for `source` when its key is `key`.
     public func load(source: String, key: UInt64) -> SearchIndex? {
-        guard let storage = IndexStorage(mapping: path(for: source)), let index = SearchIndex(storage: storage),
+        guard let storage = IndexStorage(mapping: path(for: source)),
+            let index = SearchIndex(storage: storage),
             index.key == key
         else { return nil }
         return index

@@ -28,7 +28,8 @@ public enum IndexFormat {
     public static let headerSize = 64
 
     enum Section: Int, CaseIterable {
-        case units = 0, unitStrings, terms, surfaces, strings, postings, meta
+        case units = 0
+        case unitStrings, terms, surfaces, strings, postings, meta
     }
 
     struct Writer {

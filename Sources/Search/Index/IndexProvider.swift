@@ -13,7 +13,9 @@ public enum GuidesSource: Sendable, Hashable {
 
     /// `--guides`, else `FAQ_GUIDES`, else a `guides/` folder in `directory` or one of its
     /// parents, else the built-in guides.
-    public static func resolve(explicit: String?, environment: String?, directory: String) -> GuidesSource {
+    public static func resolve(explicit: String?, environment: String?, directory: String)
+        -> GuidesSource
+    {
         if let explicit, !explicit.isEmpty { return .folder(explicit) }
         if let environment, !environment.isEmpty { return .folder(environment) }
         var dir = directory
@@ -63,7 +65,9 @@ public struct IndexProvider {
             let synonyms = try loadSynonyms(path: root + "/kb.yaml")
             let bytes = IndexBuilder(synonyms: synonyms).build(kb, key: key)
             cache?.store(source: name, bytes: bytes)
-            guard let index = SearchIndex(bytes: bytes) else { throw IndexProblem(message: "index could not be built") }
+            guard let index = SearchIndex(bytes: bytes) else {
+                throw IndexProblem(message: "index could not be built")
+            }
             return index
         case .builtIn:
             let files = DefaultGuides.files
@@ -77,13 +81,17 @@ public struct IndexProvider {
             }
             let bytes = IndexBuilder(synonyms: synonyms).build(kb, key: key)
             cache?.store(source: name, bytes: bytes)
-            guard let index = SearchIndex(bytes: bytes) else { throw IndexProblem(message: "index could not be built") }
+            guard let index = SearchIndex(bytes: bytes) else {
+                throw IndexProblem(message: "index could not be built")
+            }
             return index
         }
     }
 
     /// Parses in-memory guide files into a knowledge base.
-    public static func knowledgeBase(files: [(path: String, text: String)], root: String) -> KnowledgeBase {
+    public static func knowledgeBase(files: [(path: String, text: String)], root: String)
+        -> KnowledgeBase
+    {
         let parser = GuideParser()
         var guides: [Guide] = []
         var problems: [LoadProblem] = []

@@ -14,7 +14,8 @@ public final class IndexStorage: @unchecked Sendable {
     private let mapped: Bool
 
     public init(copying bytes: [UInt8]) {
-        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 16)
+        let memory = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: max(1, bytes.count), alignment: 16)
         bytes.withUnsafeBytes { memory.copyMemory(from: $0) }
         raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(memory)[0..<bytes.count])
         mapped = false
@@ -28,7 +29,9 @@ public final class IndexStorage: @unchecked Sendable {
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
         let size = Int(st.st_size)
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            return nil
+        }
         raw = UnsafeRawBufferPointer(start: base, count: size)
         mapped = true
     }

@@ -29,7 +29,9 @@ public struct SearchIndex: Sendable {
 
     public init?(storage: IndexStorage) {
         let bytes = storage.raw
-        guard bytes.count >= IndexFormat.headerSize, Array(bytes[0..<4]) == IndexFormat.magic else { return nil }
+        guard bytes.count >= IndexFormat.headerSize, Array(bytes[0..<4]) == IndexFormat.magic else {
+            return nil
+        }
         func u32(_ o: Int) -> Int {
             Int(bytes[o]) | Int(bytes[o + 1]) << 8 | Int(bytes[o + 2]) << 16 | Int(bytes[o + 3]) << 24
         }
@@ -43,7 +45,9 @@ public struct SearchIndex: Sendable {
         var sections: [Int] = []
         for s in 0..<7 { sections.append(u32(32 + 4 * s)) }
         sections.append(bytes.count)
-        for s in 0..<7 where sections[s] < IndexFormat.headerSize || sections[s] > sections[s + 1] { return nil }
+        for s in 0..<7 where sections[s] < IndexFormat.headerSize || sections[s] > sections[s + 1] {
+            return nil
+        }
         guard sections[1] - sections[0] == unitCount * 16, sections[3] - sections[2] == termCount * 12,
             sections[4] - sections[3] == surfaceCount * 12
         else { return nil }
@@ -75,7 +79,11 @@ public struct SearchIndex: Sendable {
         synonymGroups = groups
         var byTerm: [String: [String]] = [:]
         for g in groups {
-            for a in g { for b in g where b != a && !(byTerm[a]?.contains(b) ?? false) { byTerm[a, default: []].append(b) } }
+            for a in g {
+                for b in g where b != a && !(byTerm[a]?.contains(b) ?? false) {
+                    byTerm[a, default: []].append(b)
+                }
+            }
         }
         synonymsByTerm = byTerm
     }
@@ -123,7 +131,8 @@ public struct SearchIndex: Sendable {
         var hi = termCount - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            let c = compare(term, at: sections[4] + u32(base + mid * 12), length: u32(base + mid * 12 + 8) & 0xFF)
+            let c = compare(
+                term, at: sections[4] + u32(base + mid * 12), length: u32(base + mid * 12 + 8) & 0xFF)
             if c == 0 { return mid }
             if c < 0 { hi = mid - 1 } else { lo = mid + 1 }
         }
@@ -136,7 +145,6 @@ public struct SearchIndex: Sendable {
     }
 
     public func documentFrequency(_ term: Int) -> Int { u32(sections[2] + term * 12 + 8) >> 8 }
-
 
     /// The term's postings: unit and per-field positions.
     func postings(_ term: Int) -> [(unit: Int, positions: [[Int32]])] {
@@ -176,7 +184,8 @@ public struct SearchIndex: Sendable {
         var hi = surfaceCount - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            let c = compare(word, at: sections[4] + u32(base + mid * 12), length: u32(base + mid * 12 + 4))
+            let c = compare(
+                word, at: sections[4] + u32(base + mid * 12), length: u32(base + mid * 12 + 4))
             if c == 0 { return u32(base + mid * 12 + 8) }
             if c < 0 { hi = mid - 1 } else { lo = mid + 1 }
         }
@@ -192,7 +201,8 @@ public struct SearchIndex: Sendable {
                 let r = base + i * 12
                 let length = Int(raw.loadUnaligned(fromByteOffset: r + 4, as: UInt32.self).littleEndian)
                 guard lengths.contains(length) else { continue }
-                let offset = stringsBase + Int(raw.loadUnaligned(fromByteOffset: r, as: UInt32.self).littleEndian)
+                let offset =
+                    stringsBase + Int(raw.loadUnaligned(fromByteOffset: r, as: UInt32.self).littleEndian)
                 guard offset + length <= raw.count else { continue }
                 let term = Int(raw.loadUnaligned(fromByteOffset: r + 8, as: UInt32.self).littleEndian)
                 body(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]), term)
@@ -209,7 +219,8 @@ public struct SearchIndex: Sendable {
 
     func string(at offset: Int, length: Int) -> String {
         guard offset >= 0, length >= 0, offset + length <= raw.count else { return "" }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]), as: UTF8.self)
+        return String(
+            decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]), as: UTF8.self)
     }
 
     func compare(_ key: [UInt8], at offset: Int, length: Int) -> Int {
@@ -270,6 +281,7 @@ struct ByteReader {
             return ""
         }
         defer { offset += n }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]), as: UTF8.self)
+        return String(
+            decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]), as: UTF8.self)
     }
 }

@@ -3,7 +3,9 @@ import KnowledgeBase
 /// One thing search can answer with: a FAQ entry, a section of a guide, or a whole guide.
 public struct SearchUnit: Sendable, Hashable {
     public enum Kind: UInt8, Sendable, Hashable {
-        case faq = 0, section = 1, guide = 2
+        case faq = 0
+        case section = 1
+        case guide = 2
 
         public var name: String {
             switch self {
@@ -46,7 +48,8 @@ public struct SearchUnit: Sendable, Hashable {
     public var fields: [String]
 
     public init(
-        kind: Kind, id: String, title: String, guideTitle: String, path: String, line: Int, anchor: String,
+        kind: Kind, id: String, title: String, guideTitle: String, path: String, line: Int,
+        anchor: String,
         snippet: String, answer: String, fields: [String]
     ) {
         self.kind = kind
@@ -71,19 +74,28 @@ public struct SearchUnit: Sendable, Hashable {
             var lead = guide.sections.filter { $0.level == 1 }.map(\.text).joined(separator: "\n")
             if lead.isEmpty { lead = guide.leadText }
             if lead.isEmpty { lead = guide.summary }
-            let leadMarkdown = guide.sections.filter { $0.level == 1 }.map(\.body).joined(separator: "\n\n")
+            let leadMarkdown = guide.sections.filter { $0.level == 1 }.map(\.body).joined(
+                separator: "\n\n")
             units.append(
                 SearchUnit(
                     kind: .guide, id: guide.slug, title: guide.title, guideTitle: "", path: guide.path,
-                    line: guide.titleLine ?? 1, anchor: "", snippet: snippet(guide.summary.isEmpty ? lead : guide.summary),
+                    line: guide.titleLine ?? 1, anchor: "",
+                    snippet: snippet(guide.summary.isEmpty ? lead : guide.summary),
                     answer: leadMarkdown.isEmpty ? guide.summary : leadMarkdown,
-                    fields: [guide.title, "", aliases + (guide.summary.isEmpty ? "" : "\n" + guide.summary), lead]))
+                    fields: [
+                        guide.title, "", aliases + (guide.summary.isEmpty ? "" : "\n" + guide.summary), lead,
+                    ]))
             for entry in guide.faqs {
                 units.append(
                     SearchUnit(
-                        kind: .faq, id: guide.slug + "#" + entry.anchor, title: entry.question, guideTitle: guide.title,
-                        path: guide.path, line: entry.line, anchor: entry.anchor, snippet: snippet(entry.answerText),
-                        answer: entry.answer, fields: [entry.question, guide.title, entry.tags.joined(separator: "\n"), entry.answerText]))
+                        kind: .faq, id: guide.slug + "#" + entry.anchor, title: entry.question,
+                        guideTitle: guide.title,
+                        path: guide.path, line: entry.line, anchor: entry.anchor,
+                        snippet: snippet(entry.answerText),
+                        answer: entry.answer,
+                        fields: [
+                            entry.question, guide.title, entry.tags.joined(separator: "\n"), entry.answerText,
+                        ]))
             }
             for section in guide.sections where section.level > 1 && !faqAnchors.contains(section.anchor) {
                 if section.text.isEmpty { continue }
@@ -104,7 +116,9 @@ public struct SearchUnit: Sendable, Hashable {
     static func snippet(_ text: String) -> String {
         let limit = 150
         var out: [UInt8] = []
-        for word in text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        for word in text.utf8.split(whereSeparator: {
+            $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09
+        }) {
             let w = Array(word)
             if isURL(w) { continue }
             let needed = out.isEmpty ? w.count : out.count + 1 + w.count
@@ -126,7 +140,8 @@ public struct SearchUnit: Sendable, Hashable {
     static func isURL(_ word: [UInt8]) -> Bool {
         let scheme: [UInt8] = Array("://".utf8)
         guard word.count > 3 else { return false }
-        for i in 0...(word.count - 3) where word[i] == scheme[0] && word[i + 1] == scheme[1] && word[i + 2] == scheme[2] {
+        for i in 0...(word.count - 3)
+        where word[i] == scheme[0] && word[i + 1] == scheme[1] && word[i + 2] == scheme[2] {
             return true
         }
         return false

@@ -73,7 +73,9 @@ public struct Ranker: Sendable {
             raw.append((String(decoding: bytes, as: UTF8.self), position, compound))
         }
         var trimmed = Substring(text)
-        while let last = trimmed.last, last == " " || last == "\n" || last == "\t" { trimmed = trimmed.dropLast() }
+        while let last = trimmed.last, last == " " || last == "\n" || last == "\t" {
+            trimmed = trimmed.dropLast()
+        }
         let firstWord = raw.first { !$0.2 }?.0 ?? ""
         let isQuestion = trimmed.hasSuffix("?") || Ranker.questionWords.contains(firstWord)
         var words: [QueryWord] = []
@@ -105,7 +107,9 @@ public struct Ranker: Sendable {
                 }
             }
             words.append(
-                QueryWord(surface: surface, position: position, candidates: candidates, isCompound: compound, corrected: corrected))
+                QueryWord(
+                    surface: surface, position: position, candidates: candidates, isCompound: compound,
+                    corrected: corrected))
         }
         return Query(words: words, isQuestion: isQuestion, contentCount: contentCount)
     }
@@ -214,7 +218,8 @@ public struct Ranker: Sendable {
     /// 1 when the two words appear in order within `gap + 2` positions in the title, less for
     /// other fields or reversed order; 0 when they are never close.
     func proximity(
-        _ a: [(unit: Int, positions: [[Int32]])], _ b: [(unit: Int, positions: [[Int32]])], unit: Int, gap: Int
+        _ a: [(unit: Int, positions: [[Int32]])], _ b: [(unit: Int, positions: [[Int32]])], unit: Int,
+        gap: Int
     ) -> Double {
         var best = 0.0
         let window = Int32(gap + 2)

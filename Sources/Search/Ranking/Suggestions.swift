@@ -26,8 +26,11 @@ public struct Suggestions {
         var out: [String] = []
         let width = alternatives.map(\.count).max() ?? 0
         for k in 0..<width {
-            let candidate = alternatives.compactMap { $0.isEmpty ? nil : $0[min(k, $0.count - 1)] }.joined(separator: " ")
-            if candidate.isEmpty || candidate == words.joined(separator: " ") || out.contains(candidate) { continue }
+            let candidate = alternatives.compactMap { $0.isEmpty ? nil : $0[min(k, $0.count - 1)] }
+                .joined(separator: " ")
+            if candidate.isEmpty || candidate == words.joined(separator: " ") || out.contains(candidate) {
+                continue
+            }
             if !ranker.search(candidate, limit: 1).isEmpty { out.append(candidate) }
             if out.count == limit { break }
         }

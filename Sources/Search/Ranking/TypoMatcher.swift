@@ -20,7 +20,8 @@ public struct TypoMatcher {
         let maxEdits = TypoMatcher.allowedEdits(word.count)
         guard maxEdits > 0 else { return [] }
         var found: [(term: Int, distance: Int, df: Int)] = []
-        index.forEachSurface(lengths: (word.count - maxEdits)...(word.count + maxEdits)) { candidate, term in
+        index.forEachSurface(lengths: (word.count - maxEdits)...(word.count + maxEdits)) {
+            candidate, term in
             let d = TypoMatcher.distance(word, candidate, bound: maxEdits)
             if d > 0 && d <= maxEdits {
                 if let i = found.firstIndex(where: { $0.term == term }) {
@@ -30,7 +31,10 @@ public struct TypoMatcher {
                 }
             }
         }
-        found.sort { $0.distance != $1.distance ? $0.distance < $1.distance : ($0.df != $1.df ? $0.df > $1.df : $0.term < $1.term) }
+        found.sort {
+            $0.distance != $1.distance
+                ? $0.distance < $1.distance : ($0.df != $1.df ? $0.df > $1.df : $0.term < $1.term)
+        }
         return found.prefix(limit).map { ($0.term, $0.distance) }
     }
 
@@ -38,13 +42,17 @@ public struct TypoMatcher {
     public func suggestions(for word: [UInt8], limit: Int = 3) -> [String] {
         let maxEdits = word.count >= 8 ? 3 : word.count >= 3 ? 2 : 1
         var found: [(word: String, distance: Int, df: Int)] = []
-        index.forEachSurface(lengths: max(1, word.count - maxEdits)...(word.count + maxEdits)) { candidate, term in
+        index.forEachSurface(lengths: max(1, word.count - maxEdits)...(word.count + maxEdits)) {
+            candidate, term in
             let d = TypoMatcher.distance(word, candidate, bound: maxEdits)
             if d > 0 && d <= maxEdits && candidate.count >= 3 {
                 found.append((String(decoding: candidate, as: UTF8.self), d, index.documentFrequency(term)))
             }
         }
-        found.sort { $0.distance != $1.distance ? $0.distance < $1.distance : ($0.df != $1.df ? $0.df > $1.df : $0.word < $1.word) }
+        found.sort {
+            $0.distance != $1.distance
+                ? $0.distance < $1.distance : ($0.df != $1.df ? $0.df > $1.df : $0.word < $1.word)
+        }
         return found.prefix(limit).map(\.word)
     }
 

@@ -8,7 +8,10 @@ public struct Analyzer: Sendable {
     public var stopWords: Set<String>
     public var irregularForms: [String: String]
 
-    public init(stopWords: Set<String> = Analyzer.defaultStopWords, irregularForms: [String: String] = Analyzer.defaultIrregularForms) {
+    public init(
+        stopWords: Set<String> = Analyzer.defaultStopWords,
+        irregularForms: [String: String] = Analyzer.defaultIrregularForms
+    ) {
         self.stopWords = stopWords
         self.irregularForms = irregularForms
     }
@@ -41,7 +44,9 @@ public struct Analyzer: Sendable {
             for k in 0..<n where w[w.count - n + k] != s.utf8Start[k] { return false }
             return true
         }
-        for suffix: StaticString in ["isations", "isation", "ising", "ised", "ises", "isers", "iser", "ise"] {
+        for suffix: StaticString in [
+            "isations", "isation", "ising", "ised", "ises", "isers", "iser", "ise",
+        ] {
             if ends(suffix) {
                 let at = w.count - suffix.utf8CodeUnitCount
                 guard at >= 3 else { return false }
@@ -73,13 +78,17 @@ public struct Analyzer: Sendable {
     /// keeps "lose" and "key" two apart, and phrase matches see through them.
     public static let defaultStopWords: Set<String> = [
         "a", "about", "am", "an", "and", "any", "are", "as", "at", "be", "been", "being", "but", "by",
-        "could", "did", "do", "does", "doing", "for", "from", "had", "has", "have", "having", "he", "her",
+        "could", "did", "do", "does", "doing", "for", "from", "had", "has", "have", "having", "he",
+        "her",
         "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "me",
         "might", "must", "my", "myself", "of", "on", "or", "our", "ours", "she", "should", "so", "some",
-        "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-        "to", "us", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
+        "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+        "those",
+        "to", "us", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+        "why",
         "will", "with", "would", "you", "your", "yours", "yourself", "s", "t", "can", "shall", "may",
-        "im", "ive", "id", "dont", "doesnt", "didnt", "cant", "isnt", "whats", "wheres", "hows", "please",
+        "im", "ive", "id", "dont", "doesnt", "didnt", "cant", "isnt", "whats", "wheres", "hows",
+        "please",
         "much", "very", "just", "also", "really", "anymore",
     ]
 
@@ -97,7 +106,8 @@ public struct Analyzer: Sendable {
         "fallen": "fall", "felt": "feel", "froze": "freeze", "frozen": "freeze", "held": "hold",
         "mistook": "mistake", "mistaken": "mistake", "spoke": "speak", "spoken": "speak",
         "stood": "stand", "stuck": "stick", "taught": "teach", "threw": "throw", "thrown": "throw",
-        "won": "win", "wore": "wear", "worn": "wear", "overwritten": "overwrite", "overwrote": "overwrite",
+        "won": "win", "wore": "wear", "worn": "wear", "overwritten": "overwrite",
+        "overwrote": "overwrite",
         "rewritten": "rewrite", "rewrote": "rewrite", "undone": "undo", "withdrew": "withdraw",
         "withdrawn": "withdraw", "children": "child", "men": "man", "women": "woman", "mice": "mouse",
         "feet": "foot", "teeth": "tooth", "indices": "index", "indexes": "index", "matrices": "matrix",

@@ -62,7 +62,8 @@ private struct Word {
 
     init(_ bytes: [UInt8]) { b = bytes }
 
-    static let Y: UInt8 = 0x59
+    /// A consonant `y`, marked as the algorithm says (capital Y never occurs in the input).
+    static let consonantY: UInt8 = 0x59
 
     func isVowel(_ c: UInt8) -> Bool {
         c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79
@@ -70,7 +71,7 @@ private struct Word {
 
     mutating func markConsonantY() {
         for i in 0..<b.count where b[i] == 0x79 {
-            if i == 0 || isVowel(b[i - 1]) { b[i] = Word.Y }
+            if i == 0 || isVowel(b[i - 1]) { b[i] = Word.consonantY }
         }
     }
 
@@ -139,7 +140,7 @@ private struct Word {
         if end >= 3 {
             let c = b[end - 1]
             return !isVowel(b[end - 3]) && isVowel(b[end - 2]) && !isVowel(c) && c != 0x77 && c != 0x78
-                && c != Word.Y
+                && c != Word.consonantY
         }
         return false
     }
@@ -188,7 +189,7 @@ private struct Word {
     }
 
     mutating func step1c() {
-        guard b.count > 2, let last = b.last, last == 0x79 || last == Word.Y else { return }
+        guard b.count > 2, let last = b.last, last == 0x79 || last == Word.consonantY else { return }
         if !isVowel(b[b.count - 2]) { b[b.count - 1] = 0x69 }
     }
 
@@ -248,6 +249,6 @@ private struct Word {
     }
 
     func finished() -> [UInt8] {
-        b.map { $0 == Word.Y ? 0x79 : $0 }
+        b.map { $0 == Word.consonantY ? 0x79 : $0 }
     }
 }

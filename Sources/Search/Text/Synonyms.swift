@@ -61,7 +61,8 @@ public struct Synonyms: Sendable, Hashable {
     /// Reads the `synonyms:` mapping of a `kb.yaml` text; other keys are ignored (the lint
     /// configuration lives in the same file). A value may be a list or a single word.
     public static func parse(kbYAML text: String) throws -> Synonyms {
-        guard let root = try Yams.load(yaml: text) as? [String: Any], let table = root["synonyms"] else {
+        guard let root = try Yams.load(yaml: text) as? [String: Any], let table = root["synonyms"]
+        else {
             return Synonyms(groups: [])
         }
         guard let mapping = table as? [String: Any] else {
@@ -89,7 +90,9 @@ public struct Synonyms: Sendable, Hashable {
             for word in group {
                 var found: [String] = []
                 tokenizer.tokenize(word) { bytes, _, compound in
-                    if !compound, let t = analyzer.term(for: String(decoding: bytes, as: UTF8.self)) { found.append(t) }
+                    if !compound, let t = analyzer.term(for: String(decoding: bytes, as: UTF8.self)) {
+                        found.append(t)
+                    }
                 }
                 if found.count == 1, !terms.contains(found[0]) { terms.append(found[0]) }
             }

@@ -23,7 +23,8 @@ public struct Tokenizer {
     /// `firstPosition`; returns the next free position.
     @discardableResult
     public func tokenize(
-        _ text: String, firstPosition: Int = 0, _ emit: (_ word: [UInt8], _ position: Int, _ isCompound: Bool) -> Void
+        _ text: String, firstPosition: Int = 0,
+        _ emit: (_ word: [UInt8], _ position: Int, _ isCompound: Bool) -> Void
     ) -> Int {
         var text = text
         return text.withUTF8 { tokenize(bytes: $0, firstPosition: firstPosition, emit) }
@@ -105,7 +106,9 @@ public struct Tokenizer {
             if isZeroWidth(scalar) { continue }
             if scalar == 0x2019 {  // right single quotation mark used as an apostrophe
                 let next: Int = i < n ? Int(bytes[i]) : -1
-                if !part.isEmpty && (next >= 0x80 || (next >= 0 && isASCIIWordByte(UInt8(next)))) { continue }
+                if !part.isEmpty && (next >= 0x80 || (next >= 0 && isASCIIWordByte(UInt8(next)))) {
+                    continue
+                }
                 endCompound()
                 continue
             }
@@ -141,7 +144,9 @@ public struct Tokenizer {
         let n = bytes.count
         func cont(_ k: Int) -> UInt32 { i + k < n ? UInt32(bytes[i + k] & 0x3F) : 0 }
         if b & 0xE0 == 0xC0 { return ((UInt32(b & 0x1F) << 6) | cont(1), min(2, n - i)) }
-        if b & 0xF0 == 0xE0 { return ((UInt32(b & 0x0F) << 12) | (cont(1) << 6) | cont(2), min(3, n - i)) }
+        if b & 0xF0 == 0xE0 {
+            return ((UInt32(b & 0x0F) << 12) | (cont(1) << 6) | cont(2), min(3, n - i))
+        }
         if b & 0xF8 == 0xF0 {
             return ((UInt32(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), min(4, n - i))
         }
@@ -151,13 +156,15 @@ public struct Tokenizer {
     /// Combining marks (what is left of a decomposed accent), zero-width joiners, soft hyphens
     /// and variation selectors: dropped without breaking the word.
     func isZeroWidth(_ c: UInt32) -> Bool {
-        (c >= 0x300 && c <= 0x36F) || c == 0xAD || (c >= 0x200B && c <= 0x200D) || c == 0xFE0F || c == 0x2060
+        (c >= 0x300 && c <= 0x36F) || c == 0xAD || (c >= 0x200B && c <= 0x200D) || c == 0xFE0F
+            || c == 0x2060
     }
 
     /// Non-ASCII punctuation, symbols and spaces.
     func isSeparator(_ c: UInt32) -> Bool {
         (c >= 0x80 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x2BFF)
-            || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF0F)
+            || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE30 && c <= 0xFE4F)
+            || (c >= 0xFF00 && c <= 0xFF0F)
             || (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x1F000 && c <= 0x1FAFF) || c == 0xFFFD
     }
 

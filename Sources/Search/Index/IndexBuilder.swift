@@ -1,4 +1,3 @@
-import Dispatch
 import KnowledgeBase
 
 /// Builds the binary search index from a knowledge base.
@@ -42,24 +41,25 @@ public struct IndexBuilder {
         build(units: SearchUnit.units(of: kb), key: key)
     }
 
-    /// A unit's tokens after analysis: terms with their field and position.
-    private struct AnalysedUnit: Sendable {
-        var terms: [String] = []
-        var fields: [UInt8] = []
-        var positions: [Int32] = []
-        var lengths: [Int32] = [0, 0, 0, 0]
-    }
-
-    /// Tokenizes and analyses a run of units; `surfaces` maps each plain word to its term.
-    private static func analyse(
-        _ units: ArraySlice<SearchUnit>, analyzer: Analyzer
-    ) -> (units: [AnalysedUnit], surfaces: [String: String]) {
+    public func build(units: [SearchUnit], key: UInt64) -> [UInt8] {
         let tokenizer = Tokenizer()
-        var cache: [String: String?] = [:]
-        var out: [AnalysedUnit] = []
-        out.reserveCapacity(units.count)
-        for unit in units {
-            var analysed = AnalysedUnit()
+        var termIDs: [String: Int32] = [:]
+        var termNames: [String] = []
+        // Each term's postings, encoded as they are found (units come in order, so unit deltas
+        // can be written at once): no per-occurrence allocation.
+        var postings: [ByteBuffer] = []
+        var lastUnit: [Int32] = []
+        var documentCounts: [Int] = []
+        var hits: [Hit] = []
+        var surfaceTerms: [String: Int32] = [:]
+        var analysed: [String: Int32] = [:]  // word → term id, -1 for stop words
+        var fieldLengths: [[Int32]] = []
+        var totals = [Double](repeating: 0, count: 4)
+        fieldLengths.reserveCapacity(units.count)
+
+        for (u, unit) in units.enumerated() {
+            hits.removeAll(keepingCapacity: true)
+            var lengths: [Int32] = [0, 0, 0, 0]
             for field in 0..<4 {
                 let text = unit.fields[field]
                 if text.isEmpty { continue }
@@ -71,122 +71,79 @@ public struct IndexBuilder {
                     position = piece.withUTF8 { buffer in
                         tokenizer.tokenize(bytes: buffer, firstPosition: position) { bytes, pos, compound in
                             let word = String(decoding: bytes, as: UTF8.self)
-                            let term: String?
+                            var id: Int32
                             if compound {
-                                term = word
-                            } else if let known = cache[word] {
-                                term = known
+                                id = analysed["\u{1}" + word] ?? -2
+                                if id == -2 {
+                                    id = Int32(termNames.count)
+                                    if let existing = termIDs[word] {
+                                        id = existing
+                                    } else {
+                                        termIDs[word] = id
+                                        termNames.append(word)
+                                        postings.append(ByteBuffer())
+                                        lastUnit.append(-1)
+                                        documentCounts.append(0)
+                                    }
+                                    analysed["\u{1}" + word] = id
+                                }
+                            } else if let known = analysed[word] {
+                                id = known
                             } else {
-                                term = analyzer.term(for: word)
-                                cache[word] = term
+                                if let term = analyzer.term(for: word) {
+                                    if let existing = termIDs[term] {
+                                        id = existing
+                                    } else {
+                                        id = Int32(termNames.count)
+                                        termIDs[term] = id
+                                        termNames.append(term)
+                                        postings.append(ByteBuffer())
+                                        lastUnit.append(-1)
+                                        documentCounts.append(0)
+                                    }
+                                } else {
+                                    id = -1
+                                }
+                                analysed[word] = id
+                                if id >= 0 { surfaceTerms[word] = id }
                             }
-                            guard let term else { return }
-                            analysed.terms.append(term)
-                            analysed.fields.append(UInt8(field))
-                            analysed.positions.append(Int32(pos))
+                            if id < 0 { return }
+                            hits.append(Hit(term: id, field: Int32(field), position: Int32(pos)))
                         }
                     }
                     position += IndexBuilder.aliasGap
                 }
-                analysed.lengths[field] = Int32(max(0, position - lines.count * IndexBuilder.aliasGap))
+                lengths[field] = Int32(max(0, position - (lines.count) * IndexBuilder.aliasGap))
+                totals[field] += Double(lengths[field])
             }
-            out.append(analysed)
-        }
-        var surfaces: [String: String] = [:]
-        for (word, term) in cache { if let term { surfaces[word] = term } }
-        return (out, surfaces)
-    }
-
-    public func build(units: [SearchUnit], key: UInt64) -> [UInt8] {
-        // Tokenizing and stemming, the bulk of the work, runs on all cores in chunks of units;
-        // interning terms and encoding postings then runs in unit order.
-        let chunkSize = 128
-        let chunkCount = (units.count + chunkSize - 1) / chunkSize
-        let results = UnsafeMutableBufferPointer<(units: [AnalysedUnit], surfaces: [String: String])>.allocate(
-            capacity: max(1, chunkCount))
-        results.initialize(repeating: ([], [:]))
-        defer { results.deallocate() }
-        nonisolated(unsafe) let slots = results
-        let analyzer = self.analyzer
-        let analyseChunk: @Sendable (Int) -> Void = { c in
-            slots[c] = IndexBuilder.analyse(
-                units[(c * chunkSize)..<min(units.count, (c + 1) * chunkSize)], analyzer: analyzer)
-        }
-        if chunkCount > 1 {
-            DispatchQueue.concurrentPerform(iterations: chunkCount, execute: analyseChunk)
-        } else if chunkCount == 1 {
-            analyseChunk(0)
-        }
-
-        var termIDs: [String: Int32] = [:]
-        var termNames: [String] = []
-        // Each term's postings, encoded as they are found (units come in order, so unit deltas
-        // can be written at once): no per-occurrence allocation.
-        var postings: [ByteBuffer] = []
-        var lastUnit: [Int32] = []
-        var documentCounts: [Int] = []
-        var hits: [Hit] = []
-        var surfaceTerms: [String: Int32] = [:]
-        var fieldLengths: [[Int32]] = []
-        var totals = [Double](repeating: 0, count: 4)
-        fieldLengths.reserveCapacity(units.count)
-
-        func intern(_ term: String) -> Int32 {
-            if let id = termIDs[term] { return id }
-            let id = Int32(termNames.count)
-            termIDs[term] = id
-            termNames.append(term)
-            postings.append(ByteBuffer())
-            lastUnit.append(-1)
-            documentCounts.append(0)
-            return id
-        }
-
-        var u = 0
-        for c in 0..<chunkCount {
-            for analysed in slots[c].units {
-                hits.removeAll(keepingCapacity: true)
-                for k in 0..<analysed.terms.count {
-                    hits.append(
-                        Hit(
-                            term: intern(analysed.terms[k]), field: Int32(analysed.fields[k]),
-                            position: analysed.positions[k]))
+            fieldLengths.append(lengths)
+            hits.sort()
+            var i = 0
+            while i < hits.count {
+                let t = Int(hits[i].term)
+                var end = i
+                var mask: UInt8 = 0
+                while end < hits.count && hits[end].term == hits[i].term {
+                    mask |= 1 << UInt8(hits[end].field)
+                    end += 1
                 }
-                let lengths = analysed.lengths
-                for f in 0..<4 { totals[f] += Double(lengths[f]) }
-                fieldLengths.append(lengths)
-                hits.sort()
-                var i = 0
-                while i < hits.count {
-                    let t = Int(hits[i].term)
-                    var end = i
-                    var mask: UInt8 = 0
-                    while end < hits.count && hits[end].term == hits[i].term {
-                        mask |= 1 << UInt8(hits[end].field)
-                        end += 1
+                postings[t].varint(u - Int(lastUnit[t]))
+                lastUnit[t] = Int32(u)
+                documentCounts[t] += 1
+                postings[t].bytes.append(mask)
+                var j = i
+                while j < end {
+                    var fieldEnd = j
+                    while fieldEnd < end && hits[fieldEnd].field == hits[j].field { fieldEnd += 1 }
+                    postings[t].varint(fieldEnd - j)
+                    var last: Int32 = 0
+                    for k in j..<fieldEnd {
+                        postings[t].varint(Int(hits[k].position - last))
+                        last = hits[k].position
                     }
-                    postings[t].varint(u - Int(lastUnit[t]))
-                    lastUnit[t] = Int32(u)
-                    documentCounts[t] += 1
-                    postings[t].bytes.append(mask)
-                    var j = i
-                    while j < end {
-                        var fieldEnd = j
-                        while fieldEnd < end && hits[fieldEnd].field == hits[j].field { fieldEnd += 1 }
-                        postings[t].varint(fieldEnd - j)
-                        var last: Int32 = 0
-                        for k in j..<fieldEnd {
-                            postings[t].varint(Int(hits[k].position - last))
-                            last = hits[k].position
-                        }
-                        j = fieldEnd
-                    }
-                    i = end
+                    j = fieldEnd
                 }
-                u += 1
-            }
-            for (word, term) in slots[c].surfaces where surfaceTerms[word] == nil {
-                surfaceTerms[word] = termIDs[term]
+                i = end
             }
         }
 

@@ -23,13 +23,17 @@ import Testing
             return
         }
         let text = try #require(TestSupport.read(TestSupport.fixtures + "/relevance-tldr.txt"))
-        let suite = RelevanceSuite(text: text)
+        // tldr has the same command under several platforms (common/mkdir.md, windows/mkdir.md):
+        // a hit is the right command, whichever platform's page it is.
+        var suite = RelevanceSuite(text: text)
+        let command = { (path: String) in String(path.split(separator: "/").last ?? Substring(path)) }
+        suite.cases = suite.cases.map { RelevanceSuite.Case(query: $0.query, expected: Set($0.expected.map(command))) }
         #expect(suite.cases.count >= 30)
-        let metrics = suite.evaluate(Ranker(index: index)) { $0.path }
+        let metrics = suite.evaluate(Ranker(index: index)) { command($0.path) }
         print("relevance (tldr pages): \(metrics)")
         for miss in metrics.misses { print("  \(miss)") }
-        #expect(metrics.hitAt1 >= 0.4, "\(metrics)")
-        #expect(metrics.hitAt3 >= 0.6, "\(metrics)")
-        #expect(metrics.mrr >= 0.5, "\(metrics)")
+        #expect(metrics.hitAt1 >= 0.45, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.68, "\(metrics)")
+        #expect(metrics.mrr >= 0.55, "\(metrics)")
     }
 }

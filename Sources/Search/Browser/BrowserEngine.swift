@@ -12,7 +12,7 @@ enum BrowserEngine {
         (function () {
           "use strict";
           var FIELD_WEIGHTS = [8, 3, 2, 1], FIELD_B = [0.5, 0.3, 0.3, 0.75], K1 = 2.0, SYNONYM_WEIGHT = 0.7, TITLE_BOOST = 1.5;
-          var TYPO_WEIGHTS = [1, 0.75, 0.55], RERANK_DEPTH = 60, PROXIMITY_WEIGHTS = [1, 0.5, 0.7, 0.6];
+          var TYPO_WEIGHTS = [1, 0.75, 0.55], RERANK_DEPTH = 60, PROXIMITY_WEIGHTS = [1, 0.5, 0.7, 0.6], WHOLE_TITLE_BONUS = 1.5;
           var QUESTION_WORDS = {};
           "how what why where when who which can could should do does did is are will would may am".split(" ")
             .forEach(function (w) { QUESTION_WORDS[w] = true; });
@@ -403,6 +403,18 @@ enum BrowserEngine {
             });
             return best;
           }
+          function titleFullyMatched(index, unit, lists) {
+            var length = index.fieldLength(unit, 0);
+            if (length <= 0) return false;
+            var matched = {}, count = 0;
+            lists.forEach(function (list) {
+              list.forEach(function (posting) {
+                if (posting.unit !== unit) return;
+                posting.positions[0].forEach(function (p) { if (!matched[p]) { matched[p] = true; count++; } });
+              });
+            });
+            return count >= length;
+          }
           function rank(index, query, limit) {
             var n = index.unitCount, W = query.words.length;
             if (n === 0 || query.contentCount === 0 || W === 0) return [];
@@ -465,6 +477,7 @@ enum BrowserEngine {
                 }
               }
               var score = scored[i].score * (1 + 0.5 * bonus / Math.max(1, pairs));
+              if (titleFullyMatched(index, u, content.map(function (c) { return wordPostings[c.w]; }))) score *= WHOLE_TITLE_BONUS;
               if (query.isQuestion && index.kind(u) === 0) score *= 1.25;
               scored[i].score = score;
             }

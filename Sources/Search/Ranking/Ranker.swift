@@ -201,6 +201,7 @@ public struct Ranker: Sendable {
                 }
             }
             var score = scored[i].score * (1 + 0.5 * bonus / Double(max(1, pairs)))
+            if titleFullyMatched(unit: u, content.map { wordPostings[$0.offset] }) { score *= Ranker.wholeTitleBonus }
             if query.isQuestion && index.kind(u) == .faq { score *= 1.25 }
             scored[i].score = score
         }
@@ -210,6 +211,23 @@ public struct Ranker: Sendable {
             best += scored[depth..<min(scored.count, depth + limit - best.count)]
         }
         return best.prefix(limit).map { SearchHit(index: index, unit: $0.unit, score: $0.score) }
+    }
+
+    /// A unit whose whole title is in the query ("tar" for "extract a tar archive") is what the
+    /// query names.
+    public static let wholeTitleBonus = 1.5
+
+    /// True when every position of the unit's title is matched by some query word.
+    func titleFullyMatched(unit: Int, _ postings: [[(unit: Int, positions: [[Int32]])]]) -> Bool {
+        let length = index.fieldLength(unit, 0)
+        guard length > 0 else { return false }
+        var matched = Set<Int32>()
+        for list in postings {
+            for posting in list where posting.unit == unit {
+                for p in posting.positions[0] { matched.insert(p) }
+            }
+        }
+        return matched.count >= length
     }
 
     /// Field weights for the proximity bonus.

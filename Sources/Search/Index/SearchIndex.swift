@@ -155,7 +155,7 @@ public struct SearchIndex: Sendable {
         out.reserveCapacity(min(df, unitCount))
         var unit = -1
         for _ in 0..<df {
-            unit += reader.varint()
+            unit &+= reader.varint()
             let mask = reader.byte()
             var positions: [[Int32]] = [[], [], [], []]
             for f in 0..<4 where mask & (1 << f) != 0 {
@@ -164,7 +164,8 @@ public struct SearchIndex: Sendable {
                 var list: [Int32] = []
                 list.reserveCapacity(min(n, 4096))
                 for _ in 0..<n {
-                    p += reader.varint()
+                    p &+= reader.varint()
+                    if reader.failed { break }  // a damaged count must not loop on
                     list.append(Int32(truncatingIfNeeded: p))
                 }
                 positions[f] = list

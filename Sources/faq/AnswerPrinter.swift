@@ -59,13 +59,18 @@ struct AnswerPrinter {
         return w.string + "\n"
     }
 
-    func noAnswer(query: String, suggestions: [String]) -> String {
+    /// "No answer" for stderr: alternative queries built from near words when there are some,
+    /// else a few of the questions the knowledge base does answer.
+    func noAnswer(query: String, suggestions: [String], examples: [String]) -> String {
         var out = "faq: no answer for \"\(query)\"."
-        if suggestions.isEmpty {
-            out += " Try other words, or faq --list to see every question."
-        } else {
+        if !suggestions.isEmpty {
             out += " Did you mean:\n"
             for s in suggestions { out += "  faq \"\(s)\"\n" }
+        } else if !examples.isEmpty {
+            out += " Questions it can answer (faq --list shows them all):\n"
+            for e in examples { out += "  \(e)\n" }
+        } else {
+            out += " Try other words, or faq --list to see every question."
         }
         return out
     }

@@ -51,8 +51,10 @@ struct FAQRequest {
             return
         }
         guard let best = hits.first else {
+            let examples = SearchHit.all(in: index).filter { $0.kind == .faq }.prefix(3).map(\.title)
             Output.error(
-                printer.noAnswer(query: text, suggestions: Suggestions(ranker: ranker).forQuery(text)))
+                printer.noAnswer(
+                    query: text, suggestions: Suggestions(ranker: ranker).forQuery(text), examples: Array(examples)))
             throw ExitCode(1)
         }
         Output.write(printer.answer(best, seeAlso: Array(hits.dropFirst().prefix(3))))

@@ -10,7 +10,7 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 RELEASE_FLAGS := -c release --static-swift-stdlib
 BIN := $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path 2>/dev/null || echo .build/release)
 
-.PHONY: run test build release install deps test-deps bench fuzz format clean
+.PHONY: run test build release install deps test-deps bench fuzz format clean embed-guides
 
 # Debian packages the build needs: libcmark (the CommonMark parser) and pkg-config to find it.
 deps:
@@ -42,6 +42,8 @@ release: deps
 run: release
 	@echo "== kb inspect $(GUIDES)"
 	@$(BIN)/kb inspect $(GUIDES) | tail -n 20
+	@echo '== faq "lose my key"'
+	@$(BIN)/faq "lose my key"
 	@echo "== kb build $(GUIDES) --output site"
 	@$(BIN)/kb build $(GUIDES) --output site
 	@echo "open file://$(PWD)/site/index.html (or: $(BIN)/kb serve $(GUIDES))"
@@ -55,6 +57,11 @@ test: test-deps
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(BIN)/kb $(BIN)/faq $(DESTDIR)$(PREFIX)/bin/
+
+# Regenerates the guides built into faq (Sources/Search/DefaultGuides.generated.swift) from
+# guides/; a test fails while it is out of date.
+embed-guides:
+	python3 scripts/embed-guides.py
 
 format:
 	$(SWIFT) format lint --strict --recursive Sources Tests

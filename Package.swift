@@ -25,7 +25,7 @@ let package = Package(
         // Consistency checks over the model, and their reporters.
         .target(name: "Lint", dependencies: ["KnowledgeBase", "Yams"]),
         // Tokenizer, stemmer, synonyms, BM25F ranking and the binary index.
-        .target(name: "Search", dependencies: ["KnowledgeBase"]),
+        .target(name: "Search", dependencies: ["KnowledgeBase", "Yams"]),
         // Markdown answers rendered for a terminal.
         .target(name: "TerminalUI", dependencies: ["CCmark"]),
         // The static HTML site.

@@ -1,5 +1,11 @@
 import KnowledgeBase
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What the static site needs from search, so that the browser and the terminal rank alike:
 /// the index as a script (loaded with a `<script>` tag, which works from `file://` where
 /// `fetch` does not) and the dependency-free engine that queries it.
@@ -9,12 +15,26 @@ import KnowledgeBase
 /// - `engineScript` defines `window.KBSearch.search(query, limit)`, returning an array of
 ///   `{id, kind: "faq"|"section"|"guide", title, guide, url, snippet, score}` where `url` is
 ///   relative to the site root (`rotating-keys.html#rotate-a-key-step-by-step`).
+///
+/// The index is the very binary `faq` uses (built without the Markdown answers, which the
+/// pages already hold), base64-encoded; the engine reads it in place.
 public enum BrowserExport {
     public static func indexScript(for kb: KnowledgeBase) -> [UInt8] {
-        fatalError("BrowserExport.indexScript: built on the search branch")
+        var synonyms = Synonyms.builtIn
+        if let bytes = IndexCache.readFile(kb.root + "/kb.yaml"),
+            let extra = try? Synonyms.parse(kbYAML: String(decoding: bytes, as: UTF8.self))
+        {
+            synonyms.groups += extra.groups
+        }
+        let index = IndexBuilder(synonyms: synonyms, includeAnswers: false).build(kb, key: 0)
+        var out = Array("window.KB_SEARCH_INDEX=\"".utf8)
+        out.reserveCapacity(index.count * 4 / 3 + 64)
+        Base64.encode(index, into: &out)
+        out += Array("\";\n".utf8)
+        return out
     }
 
     public static var engineScript: [UInt8] {
-        fatalError("BrowserExport.engineScript: built on the search branch")
+        Array(BrowserEngine.script.utf8)
     }
 }

@@ -1,0 +1,149 @@
+import KnowledgeBase
+
+/// One thing search can answer with: a FAQ entry, a section of a guide, or a whole guide.
+public struct SearchUnit: Sendable, Hashable {
+    public enum Kind: UInt8, Sendable, Hashable {
+        case faq = 0
+        case section = 1
+        case guide = 2
+
+        public var name: String {
+            switch self {
+            case .faq: "faq"
+            case .section: "section"
+            case .guide: "guide"
+            }
+        }
+    }
+
+    /// The four weighted fields, in index order.
+    public enum Field: Int, CaseIterable, Sendable {
+        /// The question or heading (for a guide, its title).
+        case title = 0
+        /// The title of the guide the unit belongs to.
+        case guideTitle = 1
+        /// The guide's aliases and tags.
+        case aliases = 2
+        case body = 3
+    }
+
+    public var kind: Kind
+    /// `slug#anchor` for FAQ entries and sections, `slug` for guides: what `faq --show` takes.
+    public var id: String
+    /// The question, the heading, or the guide's title.
+    public var title: String
+    public var guideTitle: String
+    /// Path relative to the guides root.
+    public var path: String
+    public var line: Int
+    /// Empty for a guide.
+    public var anchor: String
+    /// Plain-text opening of the body, for result lists.
+    public var snippet: String
+    /// The Markdown to show as the answer.
+    public var answer: String
+    /// Text of each field, in `Field` order; aliases separated by newlines. A guide's summary
+    /// joins its aliases: it is the one-line statement of what the guide is for (tldr's
+    /// "Archiving utility."), the best match for an intent query.
+    public var fields: [String]
+
+    public init(
+        kind: Kind, id: String, title: String, guideTitle: String, path: String, line: Int,
+        anchor: String,
+        snippet: String, answer: String, fields: [String]
+    ) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+        self.guideTitle = guideTitle
+        self.path = path
+        self.line = line
+        self.anchor = anchor
+        self.snippet = snippet
+        self.answer = answer
+        self.fields = fields
+    }
+
+    /// The units of a knowledge base, in guide order: each guide, then its FAQ entries, then its
+    /// sections (headings below the title that are not FAQ questions, and not empty).
+    public static func units(of kb: KnowledgeBase) -> [SearchUnit] {
+        var units: [SearchUnit] = []
+        for guide in kb.guides {
+            let aliases = (guide.aliases + guide.tags).joined(separator: "\n")
+            let faqAnchors = Set(guide.faqs.map(\.anchor))
+            var lead = guide.sections.filter { $0.level == 1 }.map(\.text).joined(separator: "\n")
+            if lead.isEmpty { lead = guide.leadText }
+            if lead.isEmpty { lead = guide.summary }
+            let leadMarkdown = guide.sections.filter { $0.level == 1 }.map(\.body).joined(
+                separator: "\n\n")
+            units.append(
+                SearchUnit(
+                    kind: .guide, id: guide.slug, title: guide.title, guideTitle: "", path: guide.path,
+                    line: guide.titleLine ?? 1, anchor: "",
+                    snippet: snippet(guide.summary.isEmpty ? lead : guide.summary),
+                    answer: leadMarkdown.isEmpty ? guide.summary : leadMarkdown,
+                    fields: [
+                        guide.title, "", aliases + (guide.summary.isEmpty ? "" : "\n" + guide.summary), lead,
+                    ]))
+            for entry in guide.faqs {
+                units.append(
+                    SearchUnit(
+                        kind: .faq, id: guide.slug + "#" + entry.anchor, title: entry.question,
+                        guideTitle: guide.title,
+                        path: guide.path, line: entry.line, anchor: entry.anchor,
+                        snippet: snippet(entry.answerText),
+                        answer: entry.answer,
+                        fields: [
+                            entry.question, guide.title, entry.tags.joined(separator: "\n"), entry.answerText,
+                        ]))
+            }
+            for section in guide.sections where section.level > 1 && !faqAnchors.contains(section.anchor) {
+                if section.text.isEmpty { continue }
+                units.append(
+                    SearchUnit(
+                        kind: .section, id: guide.slug + "#" + section.anchor, title: section.heading,
+                        guideTitle: guide.title, path: guide.path, line: section.line, anchor: section.anchor,
+                        snippet: snippet(section.text), answer: section.body,
+                        fields: [section.heading, guide.title, "", section.text]))
+            }
+        }
+        return units
+    }
+
+    /// The opening words of `text`, up to 150 bytes, on one line, without URLs (a result list
+    /// shows the page's own words; the link is the result itself). Small enough that 7,000 of
+    /// them fit the browser's index budget.
+    static func snippet(_ text: String) -> String {
+        let limit = 150
+        var out: [UInt8] = []
+        for word in text.utf8.split(whereSeparator: {
+            $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09
+        }) {
+            let w = Array(word)
+            if isURL(w) { continue }
+            let needed = out.isEmpty ? w.count : out.count + 1 + w.count
+            if needed > limit {
+                if out.isEmpty {
+                    // One huge word: cut it at a scalar boundary.
+                    var cut = limit
+                    while cut > 0 && w[cut] & 0xC0 == 0x80 { cut -= 1 }
+                    out = Array(w[0..<cut])
+                }
+                break
+            }
+            if !out.isEmpty { out.append(0x20) }
+            out += w
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func isURL(_ word: [UInt8]) -> Bool {
+        let scheme: [UInt8] = Array("://".utf8)
+        guard word.count > 3 else { return false }
+        for i in 0...(word.count - 3)
+        where word[i] == scheme[0] && word[i + 1] == scheme[1] && word[i + 2] == scheme[2] {
+            return true
+        }
+        return false
+    }
+}

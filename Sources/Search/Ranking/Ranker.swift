@@ -1,0 +1,264 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Ranks the units of an index against a query: BM25F over four weighted fields, then bonuses
+/// for covering more of the query, for words found together, and for FAQ entries when the
+/// query reads like a question.
+///
+/// Every constant here is mirrored in the browser engine (`BrowserEngine`), and the tests run
+/// both on the same queries: change them together.
+public struct Ranker: Sendable {
+    public let index: SearchIndex
+
+    public init(index: SearchIndex) {
+        self.index = index
+    }
+
+    /// Field weights: the question or heading far above the guide's title, above aliases and
+    /// tags, above the body.
+    public static let fieldWeights: [Double] = [8, 3, 2, 1]
+    /// Length normalisation per field (BM25's b).
+    public static let fieldB: [Double] = [0.5, 0.3, 0.3, 0.75]
+    public static let k1 = 2.0
+    /// BM25F saturates the combined frequency, which caps what a title match is worth; this
+    /// extra, separately saturated title term keeps "the heading says it" decisive.
+    public static let titleBoost = 1.5
+    public static let synonymWeight = 0.7
+    public static let typoWeights: [Double] = [1, 0.75, 0.55]
+    /// How many of the best units get the proximity bonus computed.
+    public static let rerankDepth = 60
+    public static let questionWords: Set<String> = [
+        "how", "what", "why", "where", "when", "who", "which", "can", "could", "should", "do", "does",
+        "did", "is", "are", "will", "would", "may", "am",
+    ]
+
+    /// One query word and the terms that stand for it.
+    public struct QueryWord: Sendable {
+        public var surface: String
+        public var position: Int
+        /// Candidate terms with their weights: the word's own term, synonyms, typo corrections.
+        public var candidates: [(term: Int, weight: Double)]
+        /// A whole compound (`node.js`): scores as a bonus, not counted for coverage.
+        public var isCompound: Bool
+        /// Typo corrections were used for this word.
+        public var corrected: Bool
+    }
+
+    /// The query after analysis.
+    public struct Query: Sendable {
+        public var words: [QueryWord]
+        public var isQuestion: Bool
+        /// Content words (not stop words, not compounds): the denominator of coverage.
+        public var contentCount: Int
+    }
+
+    public func search(_ text: String, limit: Int = 10) -> [SearchHit] {
+        var query = analyse(text, forceTypos: false)
+        var hits = rank(query, limit: limit)
+        if hits.isEmpty && query.contentCount > 0 {
+            query = analyse(text, forceTypos: true)
+            hits = rank(query, limit: limit)
+        }
+        return hits
+    }
+
+    /// Splits `text` into words and finds each word's candidate terms.
+    public func analyse(_ text: String, forceTypos: Bool) -> Query {
+        let analyzer = index.analyzer
+        var raw: [(String, Int, Bool)] = []
+        Tokenizer().tokenize(text) { bytes, position, compound in
+            raw.append((String(decoding: bytes, as: UTF8.self), position, compound))
+        }
+        var trimmed = Substring(text)
+        while let last = trimmed.last, last == " " || last == "\n" || last == "\t" {
+            trimmed = trimmed.dropLast()
+        }
+        let firstWord = raw.first { !$0.2 }?.0 ?? ""
+        let isQuestion = trimmed.hasSuffix("?") || Ranker.questionWords.contains(firstWord)
+        var words: [QueryWord] = []
+        var contentCount = 0
+        for (surface, position, compound) in raw {
+            guard let term = analyzer.term(for: surface, isCompound: compound) else { continue }
+            if !compound { contentCount += 1 }
+            var candidates: [(term: Int, weight: Double)] = []
+            func add(_ t: Int, _ w: Double) {
+                if let i = candidates.firstIndex(where: { $0.term == t }) {
+                    candidates[i].weight = max(candidates[i].weight, w)
+                } else {
+                    candidates.append((t, w))
+                }
+            }
+            let own = index.termIndex(Array(term.utf8))
+            if let own { add(own, 1) }
+            if !compound {
+                for s in index.synonymsByTerm[term] ?? [] {
+                    if let t = index.termIndex(Array(s.utf8)) { add(t, Ranker.synonymWeight) }
+                }
+            }
+            var corrected = false
+            let known = own != nil || index.surfaceTerm(Array(surface.utf8)) != nil
+            if !compound && (forceTypos || !known) {
+                for (t, distance) in TypoMatcher(index: index).corrections(for: Array(surface.utf8)) {
+                    add(t, Ranker.typoWeights[distance])
+                    corrected = true
+                }
+            }
+            words.append(
+                QueryWord(
+                    surface: surface, position: position, candidates: candidates, isCompound: compound,
+                    corrected: corrected))
+        }
+        return Query(words: words, isQuestion: isQuestion, contentCount: contentCount)
+    }
+
+    /// Scores every unit that matches at least one word, best first.
+    public func rank(_ query: Query, limit: Int) -> [SearchHit] {
+        let n = index.unitCount
+        let wordCount = query.words.count
+        guard n > 0, query.contentCount > 0, wordCount > 0 else { return [] }
+        var perWord = [Double](repeating: 0, count: n * wordCount)
+        var touched: [Int] = []
+        var seen = [Bool](repeating: false, count: n)
+        // Decoded postings per word (all candidates), kept for the proximity pass.
+        var wordPostings: [[(unit: Int, positions: [[Int32]])]] = []
+        let total = Double(n)
+        for (w, word) in query.words.enumerated() {
+            var merged: [(unit: Int, positions: [[Int32]])] = []
+            for (term, weight) in word.candidates {
+                let df = Double(index.documentFrequency(term))
+                let idf = log(1 + (total - df + 0.5) / (df + 0.5))
+                for posting in index.postings(term) {
+                    var tf = 0.0
+                    var titleTF = 0.0
+                    for f in 0..<4 where !posting.positions[f].isEmpty {
+                        let length = Double(index.fieldLength(posting.unit, f))
+                        let b = Ranker.fieldB[f]
+                        let norm = 1 - b + b * length / index.averageFieldLengths[f]
+                        let fieldTF = Double(posting.positions[f].count) / norm
+                        tf += Ranker.fieldWeights[f] * fieldTF
+                        if f == 0 { titleTF = fieldTF }
+                    }
+                    let saturated = tf * (Ranker.k1 + 1) / (Ranker.k1 + tf)
+                    let titleBonus = Ranker.titleBoost * titleTF / (1 + titleTF)
+                    let score = weight * idf * (saturated + titleBonus)
+                    let slot = posting.unit * wordCount + w
+                    if score > perWord[slot] { perWord[slot] = score }
+                    if !seen[posting.unit] {
+                        seen[posting.unit] = true
+                        touched.append(posting.unit)
+                    }
+                    merged.append(posting)
+                }
+            }
+            merged.sort { $0.unit < $1.unit }
+            wordPostings.append(merged)
+        }
+
+        // Coverage weighs each word by its rarity: missing "files" costs less than missing "tar".
+        var wordWeights: [Double] = []
+        var allWeight = 0.0
+        for word in query.words {
+            var idf = log(1 + (total + 0.5) / 0.5)  // a word found nowhere
+            if let best = word.candidates.map({ Double(index.documentFrequency($0.term)) }).min() {
+                idf = log(1 + (total - best + 0.5) / (best + 0.5))
+            }
+            wordWeights.append(word.isCompound ? 0 : idf)
+            allWeight += word.isCompound ? 0 : idf
+        }
+        var scored: [(unit: Int, score: Double)] = []
+        scored.reserveCapacity(touched.count)
+        for u in touched {
+            var sum = 0.0
+            var matchedWeight = 0.0
+            for w in 0..<wordCount {
+                let s = perWord[u * wordCount + w]
+                sum += s
+                if s > 0 { matchedWeight += wordWeights[w] }
+            }
+            if matchedWeight == 0 { continue }
+            let coverage = matchedWeight / allWeight
+            scored.append((u, sum * coverage * coverage))
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }
+
+        // Second pass over the best: words found close together, FAQ entries for questions.
+        let depth = min(scored.count, Ranker.rerankDepth)
+        let content = query.words.enumerated().filter { !$0.element.isCompound }
+        for i in 0..<depth {
+            let u = scored[i].unit
+            var bonus = 0.0
+            var pairs = 0
+            if content.count > 1 {
+                for k in 0..<(content.count - 1) {
+                    let (wa, a) = content[k]
+                    let (wb, b) = content[k + 1]
+                    pairs += 1
+                    bonus += proximity(
+                        wordPostings[wa], wordPostings[wb], unit: u, gap: b.position - a.position)
+                }
+            }
+            var score = scored[i].score * (1 + 0.5 * bonus / Double(max(1, pairs)))
+            if titleFullyMatched(unit: u, content.map { wordPostings[$0.offset] }) { score *= Ranker.wholeTitleBonus }
+            if query.isQuestion && index.kind(u) == .faq { score *= 1.25 }
+            scored[i].score = score
+        }
+        var best = Array(scored[0..<depth])
+        best.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }
+        if best.count < limit && scored.count > depth {
+            best += scored[depth..<min(scored.count, depth + limit - best.count)]
+        }
+        return best.prefix(limit).map { SearchHit(index: index, unit: $0.unit, score: $0.score) }
+    }
+
+    /// A unit whose whole title is in the query ("tar" for "extract a tar archive") is what the
+    /// query names.
+    public static let wholeTitleBonus = 1.5
+
+    /// True when every position of the unit's title is matched by some query word.
+    func titleFullyMatched(unit: Int, _ postings: [[(unit: Int, positions: [[Int32]])]]) -> Bool {
+        let length = index.fieldLength(unit, 0)
+        guard length > 0 else { return false }
+        var matched = Set<Int32>()
+        for list in postings {
+            for posting in list where posting.unit == unit {
+                for p in posting.positions[0] { matched.insert(p) }
+            }
+        }
+        return matched.count >= length
+    }
+
+    /// Field weights for the proximity bonus.
+    static let proximityWeights: [Double] = [1, 0.5, 0.7, 0.6]
+
+    /// 1 when the two words appear in order within `gap + 2` positions in the title, less for
+    /// other fields or reversed order; 0 when they are never close.
+    func proximity(
+        _ a: [(unit: Int, positions: [[Int32]])], _ b: [(unit: Int, positions: [[Int32]])], unit: Int,
+        gap: Int
+    ) -> Double {
+        var best = 0.0
+        let window = Int32(gap + 2)
+        for pa in a where pa.unit == unit {
+            for pb in b where pb.unit == unit {
+                for f in 0..<4 {
+                    let weight = Ranker.proximityWeights[f]
+                    if weight <= best { continue }
+                    for p in pa.positions[f] {
+                        for q in pb.positions[f] {
+                            let d = q - p
+                            if d > 0 && d <= window {
+                                best = max(best, weight)
+                            } else if d < 0 && -d <= window {
+                                best = max(best, weight / 2)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return best
+    }
+}

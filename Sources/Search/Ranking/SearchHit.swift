@@ -1,0 +1,42 @@
+/// One ranked answer, with everything the terminal, `--json` and the site show.
+public struct SearchHit: Sendable, Hashable {
+    public var unit: Int
+    public var kind: SearchUnit.Kind
+    public var id: String
+    /// The question or heading (a guide's title for a guide).
+    public var title: String
+    public var guideTitle: String
+    /// Relative to the guides root.
+    public var path: String
+    public var line: Int
+    public var anchor: String
+    public var snippet: String
+    /// Markdown; empty when the index was built without answers.
+    public var answer: String
+    public var score: Double
+
+    init(index: SearchIndex, unit: Int, score: Double) {
+        let s = index.strings(unit)
+        self.unit = unit
+        self.kind = index.kind(unit)
+        self.id = s[0]
+        self.title = s[1]
+        self.guideTitle = s[2]
+        self.path = s[3]
+        self.anchor = s[4]
+        self.snippet = s[5]
+        self.answer = s[6]
+        self.line = index.line(unit)
+        self.score = score
+    }
+
+    /// The unit with id `id`, unscored: for `faq --show`.
+    public static func unit(withID id: String, in index: SearchIndex) -> SearchHit? {
+        index.unit(withID: id).map { SearchHit(index: index, unit: $0, score: 0) }
+    }
+
+    /// Every unit, in index order: for `faq --list`.
+    public static func all(in index: SearchIndex) -> [SearchHit] {
+        (0..<index.unitCount).map { SearchHit(index: index, unit: $0, score: 0) }
+    }
+}

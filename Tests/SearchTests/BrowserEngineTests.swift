@@ -1,0 +1,159 @@
+import KnowledgeBase
+import Testing
+
+@testable import Search
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The browser engine must rank exactly as `Ranker` does: these tests run the generated
+/// scripts under node (skipped, with a message, where node is not installed) on the relevance
+/// queries and compare the results.
+@Suite struct BrowserEngineTests {
+    static let node: String? = {
+        for dir in ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
+        where access(dir + "/node", X_OK) == 0 {
+            return dir + "/node"
+        }
+        return nil
+    }()
+
+    /// Runs `driver` (which sees `window.KBSearch`) under node with the index of `kb`; returns
+    /// stdout lines.
+    func runNode(kb: KnowledgeBase, driver: String, input: String) throws -> [String] {
+        let node = try #require(BrowserEngineTests.node)
+        let folder = TestSupport.temporaryFolder("engine")
+        TestSupport.write(
+            String(decoding: BrowserExport.indexScript(for: kb), as: UTF8.self), to: folder + "/index.js")
+        TestSupport.write(
+            String(decoding: BrowserExport.engineScript, as: UTF8.self), to: folder + "/engine.js")
+        TestSupport.write(input, to: folder + "/input.txt")
+        TestSupport.write(
+            """
+            global.window = {};
+            const fs = require("fs");
+            (0, eval)(fs.readFileSync(__dirname + "/index.js", "utf8"));
+            (0, eval)(fs.readFileSync(__dirname + "/engine.js", "utf8"));
+            const lines = fs.readFileSync(__dirname + "/input.txt", "utf8").split("\\n").filter((l) => l.length > 0);
+            const out = [];
+            \(driver)
+            fs.writeFileSync(__dirname + "/output.txt", out.join("\\n") + "\\n");
+            """, to: folder + "/driver.js")
+        let status = TestSupport.shell("'\(node)' '\(folder)/driver.js' 2> '\(folder)/stderr.txt'")
+        #expect(status == 0, "node failed: \(TestSupport.read(folder + "/stderr.txt") ?? "")")
+        let output = try #require(TestSupport.read(folder + "/output.txt"))
+        return output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(
+            String.init)
+    }
+
+    @Test func ranksTheShippedSuiteLikeTheTerminal() throws {
+        guard BrowserEngineTests.node != nil else {
+            print("skipped: node is not installed")
+            return
+        }
+        let kb = KnowledgeBase.load(TestSupport.shippedGuides)
+        let suite = RelevanceSuite(
+            text: try #require(TestSupport.read(TestSupport.fixtures + "/relevance-shipped.txt")))
+        let queries = suite.cases.map(\.query) + ["lose my key", "xyzzy plugh", "how do I rotate?"]
+        let lines = try runNode(
+            kb: kb,
+            driver: """
+                for (const q of lines) {
+                  const hits = window.KBSearch.search(q, 3);
+                  out.push(hits.map((h) => [h.id, h.kind, h.url, h.score.toFixed(6)].join(" ")).join("\\t"));
+                }
+                """,
+            input: queries.joined(separator: "\n") + "\n")
+        try #require(lines.count == queries.count)
+        let ranker = Ranker(index: TestSupport.shippedIndex)
+        for (query, line) in zip(queries, lines) {
+            let swift = ranker.search(query, limit: 3)
+            let js =
+                line.isEmpty
+                ? [] : line.split(separator: "\t").map { $0.split(separator: " ").map(String.init) }
+            #expect(js.map { $0[0] } == swift.map(\.id), "\(query)")
+            for (j, s) in zip(js, swift) {
+                #expect(j[1] == s.kind.name)
+                let slug = s.id.split(separator: "#").first.map(String.init) ?? s.id
+                #expect(j[2] == slug + ".html" + (s.anchor.isEmpty ? "" : "#" + s.anchor))
+                #expect(abs((Double(j[3]) ?? -1) - s.score) < 1e-4, "\(query): \(j[3]) vs \(s.score)")
+            }
+        }
+    }
+
+    @Test func stemsAndTokenizesLikeSwift() throws {
+        guard BrowserEngineTests.node != nil else {
+            print("skipped: node is not installed")
+            return
+        }
+        let fixture = try #require(TestSupport.read(TestSupport.fixtures + "/porter2-sample.txt"))
+        let words = fixture.split(separator: "\n").filter { !$0.hasPrefix("#") }.map {
+            String($0.split(separator: " ")[0])
+        }
+        let texts = [
+            "E[x]tract a (compressed) archive [f]ile", "Node.js and x-api-key", "Café CRÈME straße Ωmega",
+            "don't key's it’s", "tar.gz v1.2.3 4O4 ❤️ emoji", "naïve coöperate",
+        ]
+        let lines = try runNode(
+            kb: KnowledgeBase.load(TestSupport.shippedGuides),
+            driver: """
+                for (const l of lines) {
+                  if (l.startsWith("W ")) { out.push(window.KBSearch.stem(l.slice(2))); continue; }
+                  const toks = [];
+                  window.KBSearch.tokenize(l.slice(2), (w, p, c) => toks.push(w + "@" + p + (c ? "+" : "")));
+                  out.push(toks.join(" "));
+                }
+                """,
+            input: (words.map { "W " + $0 } + texts.map { "T " + $0 }).joined(separator: "\n") + "\n")
+        try #require(lines.count == words.count + texts.count)
+        for (word, js) in zip(words, lines) where js != EnglishStemmer.stem(word) {
+            Issue.record("stem(\(word)): node \(js), Swift \(EnglishStemmer.stem(word))")
+        }
+        for (text, js) in zip(texts, lines.suffix(texts.count)) {
+            var tokens: [String] = []
+            Tokenizer().tokenize(text) { w, p, c in
+                tokens.append(String(decoding: w, as: UTF8.self) + "@\(p)" + (c ? "+" : ""))
+            }
+            #expect(js == tokens.joined(separator: " "), "\(text)")
+        }
+    }
+
+    @Test func ranksTheTldrSuiteLikeTheTerminalWithinFiveMegabytes() throws {
+        guard BrowserEngineTests.node != nil, let root = TestSupport.tldrPages,
+            let index = TestSupport.tldrIndex
+        else {
+            print("skipped: node or the tldr corpus is missing")
+            return
+        }
+        let kb = KnowledgeBase.load(root)
+        let size = BrowserExport.indexScript(for: kb).count
+        print("browser index for \(kb.guides.count) tldr pages: \(size) bytes")
+        #expect(size < 5 * 1024 * 1024)
+        let suite = RelevanceSuite(
+            text: try #require(TestSupport.read(TestSupport.fixtures + "/relevance-tldr.txt")))
+        let queries = suite.cases.map(\.query) + ["extrct archve", "gti comit"]
+        let lines = try runNode(
+            kb: kb,
+            driver: """
+                for (const q of lines) out.push(window.KBSearch.search(q, 3).map((h) => h.id).join(" "));
+                """,
+            input: queries.joined(separator: "\n") + "\n")
+        try #require(lines.count == queries.count)
+        let ranker = Ranker(index: index)
+        for (query, line) in zip(queries, lines) {
+            #expect(line == ranker.search(query, limit: 3).map(\.id).joined(separator: " "), "\(query)")
+        }
+    }
+
+    @Test func exportsTheIndexAsAScript() {
+        let script = String(
+            decoding: BrowserExport.indexScript(for: KnowledgeBase.load(TestSupport.shippedGuides)),
+            as: UTF8.self)
+        #expect(script.hasPrefix("window.KB_SEARCH_INDEX=\""))
+        #expect(script.hasSuffix("\";\n"))
+        let engine = String(decoding: BrowserExport.engineScript, as: UTF8.self)
+        #expect(engine.contains("window.KBSearch"))
+        #expect(!engine.contains("__FOLDING__"))
+    }
+}

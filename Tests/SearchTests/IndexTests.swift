@@ -1,0 +1,116 @@
+import KnowledgeBase
+import Testing
+
+@testable import Search
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite struct IndexTests {
+    @Test func unitsCoverFAQEntriesSectionsAndGuides() {
+        let units = SearchUnit.units(of: KnowledgeBase.load(TestSupport.shippedGuides))
+        #expect(units.filter { $0.kind == .faq }.count >= 15)
+        #expect(units.filter { $0.kind == .guide }.count == 11)
+        let section = units.first { $0.id == "rotating-keys#rotate-a-key-step-by-step" }
+        #expect(section?.kind == .section)
+        #expect(section?.guideTitle == "Rotating a key without downtime")
+        // A question is one unit, not a FAQ entry and a section.
+        #expect(units.filter { $0.id == "faq#i-lost-my-api-key-what-should-i-do" }.count == 1)
+    }
+
+    @Test func roundTripsThroughTheBinaryFormat() throws {
+        let index = TestSupport.shippedIndex
+        #expect(index.unitCount > 50)
+        let lost = try #require(index.unit(withID: "faq#i-lost-my-api-key-what-should-i-do"))
+        let strings = index.strings(lost)
+        #expect(strings[1] == "I lost my API key. What should I do?")
+        #expect(strings[3] == "faq.md")
+        #expect(index.line(lost) == 23)
+        let key = try #require(index.termIndex(Array("key".utf8)))
+        #expect(index.term(key) == "key")
+        #expect(index.documentFrequency(key) > 20)
+        #expect(index.surfaceTerm(Array("keys".utf8)) == key)
+    }
+
+    @Test func refusesCorruptBytesWithoutCrashing() {
+        let good = TestSupport.shippedIndex.bytes
+        #expect(SearchIndex(bytes: []) == nil)
+        #expect(SearchIndex(bytes: Array(good.prefix(good.count / 2))) == nil)
+        var wrongVersion = good
+        wrongVersion[4] ^= 0xFF
+        #expect(SearchIndex(bytes: wrongVersion) == nil)
+        // Random damage inside the postings: lookups may find less, but never crash.
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            var damaged = good
+            for _ in 0..<50 {
+                damaged[Int.random(in: 64..<damaged.count, using: &rng)] = UInt8.random(
+                    in: 0...255, using: &rng)
+            }
+            if let index = SearchIndex(bytes: damaged) {
+                _ = Ranker(index: index).search("lose my key", limit: 3)
+            }
+        }
+    }
+
+    @Test func cachesPerFolderAndRebuildsWhenAGuideChanges() throws {
+        let guides = TestSupport.temporaryFolder("guides")
+        let cache = IndexCache(directory: TestSupport.temporaryFolder("cache") + "/faq")
+        TestSupport.write(
+            "# Rotating keys\n\nRotate keys every ninety days.\n", to: guides + "/rotate.md")
+        let provider = IndexProvider(cache: cache)
+        let first = try provider.index(for: .folder(guides))
+        #expect(Ranker(index: first).search("rotate", limit: 1).first?.id == "rotate")
+        #expect(access(cache.path(for: provider.realPath(guides) ?? guides), R_OK) == 0)
+        // Warm: the cached index carries the same key.
+        let warm = try #require(
+            cache.load(source: provider.realPath(guides) ?? guides, key: ContentKey.forFolder(guides)))
+        #expect(warm.bytes == first.bytes)
+        // A new guide changes the key; the next lookup sees it.
+        TestSupport.write("# Billing\n\nYou pay per token.\n", to: guides + "/billing.md")
+        #expect(ContentKey.forFolder(guides) != first.key)
+        let second = try provider.index(for: .folder(guides))
+        #expect(Ranker(index: second).search("token price", limit: 1).first?.id == "billing")
+    }
+
+    @Test func readsSynonymsFromTheGuidesFolder() throws {
+        let guides = TestSupport.temporaryFolder("synonyms")
+        TestSupport.write("# Single sign-on\n\nSet up SSO for your team.\n", to: guides + "/sso.md")
+        TestSupport.write("synonyms:\n  sso: [federation]\n", to: guides + "/kb.yaml")
+        let index = try IndexProvider(cache: nil).index(for: .folder(guides))
+        #expect(Ranker(index: index).search("federation", limit: 1).first?.id == "sso")
+        TestSupport.write("synonyms: [broken\n", to: guides + "/kb.yaml")
+        #expect(throws: IndexProblem.self) { try IndexProvider(cache: nil).index(for: .folder(guides)) }
+    }
+
+    @Test func findsTheGuidesFolderUpwards() {
+        let root = TestSupport.temporaryFolder("resolve")
+        mkdir(root + "/guides", 0o755)
+        mkdir(root + "/a", 0o755)
+        mkdir(root + "/a/b", 0o755)
+        #expect(
+            GuidesSource.resolve(explicit: nil, environment: nil, directory: root + "/a/b")
+                == .folder(root + "/guides"))
+        #expect(
+            GuidesSource.resolve(explicit: "/x", environment: "/y", directory: root) == .folder("/x"))
+        #expect(
+            GuidesSource.resolve(explicit: nil, environment: "/y", directory: root) == .folder("/y"))
+        #expect(
+            GuidesSource.resolve(explicit: nil, environment: nil, directory: "/proc/self") == .builtIn)
+    }
+
+    @Test func builtInGuidesMatchTheGuidesFolder() throws {
+        // DefaultGuides.generated.swift must be regenerated (`make embed-guides`) when guides/ changes.
+        let listed = GuideFiles.list(root: TestSupport.shippedGuides).paths
+        #expect(DefaultGuides.files.filter { $0.path.hasSuffix(".md") }.map(\.path) == listed)
+        for file in DefaultGuides.files {
+            let onDisk = TestSupport.read(TestSupport.shippedGuides + "/" + file.path)
+            #expect(onDisk == file.text, "\(file.path) is out of date: run make embed-guides")
+        }
+        let index = try IndexProvider(cache: nil).index(for: .builtIn)
+        #expect(
+            Ranker(index: index).search("lose my key", limit: 1).first?.id
+                == "faq#i-lost-my-api-key-what-should-i-do")
+    }
+}

@@ -1,0 +1,70 @@
+import KnowledgeBase
+import Testing
+
+@testable import Search
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Paths and shared fixtures for the search tests.
+enum TestSupport {
+    /// The package root, found from this file's path.
+    static let packageRoot: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)  // Tests/SearchTests/TestSupport.swift
+        return parts.joined(separator: "/")
+    }()
+
+    static let shippedGuides = packageRoot + "/guides"
+    static let fixtures = packageRoot + "/Tests/SearchTests/Fixtures"
+
+    static func read(_ path: String) -> String? {
+        IndexCache.readFile(path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryFolder(_ label: String) -> String {
+        var template = Array("/tmp/kb-search-\(label)-XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        precondition(made != nil, "mkdtemp failed")
+        return String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+    }
+
+    static func write(_ text: String, to path: String) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        precondition(fd >= 0, "cannot write \(path)")
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+    }
+
+    static func shell(_ command: String) -> Int32 {
+        let status = system(command)
+        return status == -1 ? -1 : (status >> 8) & 0xFF
+    }
+
+    /// An index over the shipped guides, built in memory.
+    static let shippedIndex: SearchIndex = {
+        let kb = KnowledgeBase.load(shippedGuides)
+        return SearchIndex(bytes: IndexBuilder().build(kb, key: 1))!
+    }()
+
+    /// The tldr pages unpacked from ../shared/corpora (once per test run), or nil when the
+    /// corpus is not there.
+    static let tldrPages: String? = {
+        // ../shared beside the package (CI, the main checkout); a worktree sits one level deeper.
+        let candidates = ["/../shared", "/../../shared"].map {
+            packageRoot + $0 + "/corpora/tldr-pages.tar.gz"
+        }
+        guard let tarball = candidates.first(where: { access($0, R_OK) == 0 }) else { return nil }
+        let folder = temporaryFolder("tldr")
+        guard shell("tar -xzf '\(tarball)' -C '\(folder)'") == 0 else { return nil }
+        return folder + "/tldr-pages/pages"
+    }()
+
+    static let tldrIndex: SearchIndex? = {
+        guard let root = tldrPages else { return nil }
+        return SearchIndex(bytes: IndexBuilder().build(KnowledgeBase.load(root), key: 1))
+    }()
+}

@@ -24,6 +24,7 @@ import Testing
     func runNode(kb: KnowledgeBase, driver: String, input: String) throws -> [String] {
         let node = try #require(BrowserEngineTests.node)
         let folder = TestSupport.temporaryFolder("engine")
+        defer { TestSupport.remove(folder) }
         TestSupport.write(
             String(decoding: BrowserExport.indexScript(for: kb), as: UTF8.self), to: folder + "/index.js")
         TestSupport.write(

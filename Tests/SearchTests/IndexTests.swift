@@ -56,7 +56,12 @@ import Testing
 
     @Test func cachesPerFolderAndRebuildsWhenAGuideChanges() throws {
         let guides = TestSupport.temporaryFolder("guides")
-        let cache = IndexCache(directory: TestSupport.temporaryFolder("cache") + "/faq")
+        let cacheRoot = TestSupport.temporaryFolder("cache")
+        defer {
+            TestSupport.remove(guides)
+            TestSupport.remove(cacheRoot)
+        }
+        let cache = IndexCache(directory: cacheRoot + "/faq")
         TestSupport.write(
             "# Rotating keys\n\nRotate keys every ninety days.\n", to: guides + "/rotate.md")
         let provider = IndexProvider(cache: cache)
@@ -76,6 +81,7 @@ import Testing
 
     @Test func readsSynonymsFromTheGuidesFolder() throws {
         let guides = TestSupport.temporaryFolder("synonyms")
+        defer { TestSupport.remove(guides) }
         TestSupport.write("# Single sign-on\n\nSet up SSO for your team.\n", to: guides + "/sso.md")
         TestSupport.write("synonyms:\n  sso: [federation]\n", to: guides + "/kb.yaml")
         let index = try IndexProvider(cache: nil).index(for: .folder(guides))
@@ -86,6 +92,7 @@ import Testing
 
     @Test func findsTheGuidesFolderUpwards() {
         let root = TestSupport.temporaryFolder("resolve")
+        defer { TestSupport.remove(root) }
         mkdir(root + "/guides", 0o755)
         mkdir(root + "/a", 0o755)
         mkdir(root + "/a/b", 0o755)

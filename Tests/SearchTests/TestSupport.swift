@@ -23,12 +23,17 @@ enum TestSupport {
         IndexCache.readFile(path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// A fresh temporary folder.
+    /// A fresh temporary folder; the test removes it with `remove` when done.
     static func temporaryFolder(_ label: String) -> String {
         var template = Array("/tmp/kb-search-\(label)-XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         precondition(made != nil, "mkdtemp failed")
         return String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+    }
+
+    static func remove(_ folder: String) {
+        guard folder.hasPrefix("/tmp/kb-search-") else { return }
+        _ = shell("rm -rf '\(folder)'")
     }
 
     static func write(_ text: String, to path: String) {
@@ -58,9 +63,21 @@ enum TestSupport {
             packageRoot + $0 + "/corpora/tldr-pages.tar.gz"
         }
         guard let tarball = candidates.first(where: { access($0, R_OK) == 0 }) else { return nil }
-        let folder = temporaryFolder("tldr")
-        guard shell("tar -xzf '\(tarball)' -C '\(folder)'") == 0 else { return nil }
-        return folder + "/tldr-pages/pages"
+        // Unpacked once per machine into a folder named by the tarball's size and date (30 MB
+        // that every test run would otherwise copy again); a temporary copy renamed into place
+        // keeps concurrent runs safe.
+        var st = stat()
+        guard stat(tarball, &st) == 0 else { return nil }
+        let shared = "/tmp/kb-search-tldr-\(st.st_size)-\(st.st_mtim.tv_sec)"
+        let pages = shared + "/tldr-pages/pages"
+        if access(pages + "/common/tar.md", R_OK) == 0 { return pages }
+        let folder = temporaryFolder("unpack")
+        guard shell("tar -xzf '\(tarball)' -C '\(folder)'") == 0 else {
+            remove(folder)
+            return nil
+        }
+        if rename(folder, shared) != 0 { remove(folder) }
+        return access(pages + "/common/tar.md", R_OK) == 0 ? pages : nil
     }()
 
     static let tldrIndex: SearchIndex? = {

@@ -20,7 +20,7 @@ public struct GuideParser: Sendable {
     /// still read, without its metadata, and the problem is returned beside it.
     public func parse(path: String, bytes: [UInt8]) throws(LoadProblem) -> (Guide, [LoadProblem]) {
         let text = SourceText(bytes: bytes)
-        if let bad = GuideParser.firstInvalidUTF8(text.bytes) {
+        if let bad = UTF8Validation.firstInvalidOffset(text.bytes) {
             let line = text.lineStarts.lastIndex(where: { $0 <= bad }).map { $0 + 1 } ?? 1
             throw LoadProblem(path: path, line: line, message: "not valid UTF-8 (byte offset \(bad))")
         }
@@ -83,24 +83,6 @@ public struct GuideParser: Sendable {
         guide.reviewed = (fm.values["reviewed"] ?? fm.values["last_review_date"]).map(trim)
         guide.owner = fm.values["owner"].map(trim)
         guide.type = fm.values["type"].map { trim($0).lowercased() }
-    }
-
-    /// Offset of the first byte that is not part of valid UTF-8, or nil.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        // ASCII fast path: most guides are mostly ASCII.
-        var offset = 0
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar):
-                offset += scalar.count
-            case .emptyInput:
-                return nil
-            case .error:
-                return offset
-            }
-        }
     }
 }
 

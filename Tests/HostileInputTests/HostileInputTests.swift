@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The robustness bound every command must keep on every hostile case: a hang, a runaway
+/// allocation or a quadratic path shows up here long before a user meets it. Not a speed
+/// benchmark: the worst case of the suite sits far below. `KB_HOSTILE_MAX_SECONDS` raises the
+/// time bound on a machine much slower than a laptop (sanitizer builds, emulation).
+enum Bounds {
+    static let seconds: Double = ProcessInfo.processInfo.environment["KB_HOSTILE_MAX_SECONDS"].flatMap(Double.init) ?? 10
+    static let peakRSSBytes = 1 << 30
+    /// Past this the child is killed: a hang fails the case instead of stalling the suite.
+    static var hardLimitSeconds: Double { max(60, seconds * 6) }
+}
+
+@Suite("Hostile inputs against every command", .serialized)
+struct HostileInputTests {
+    @Test("kb inspect", arguments: HostileCatalog.all)
+    func inspect(_ hostile: HostileCase) throws { try HostileRun.check(.inspect, on: hostile) }
+
+    @Test("kb inspect --json", arguments: HostileCatalog.all)
+    func inspectJSON(_ hostile: HostileCase) throws { try HostileRun.check(.inspectJSON, on: hostile) }
+
+    @Test(
+        "kb lint", .enabled(if: KBCommand.lint.isAvailable, "kb lint is not built on this branch yet: skipped"),
+        arguments: HostileCatalog.all)
+    func lint(_ hostile: HostileCase) throws { try HostileRun.check(.lint, on: hostile) }
+
+    @Test(
+        "kb build", .enabled(if: KBCommand.build.isAvailable, "kb build is not built on this branch yet: skipped"),
+        arguments: HostileCatalog.all)
+    func build(_ hostile: HostileCase) throws { try HostileRun.check(.build, on: hostile) }
+
+    @Test(
+        "faq --guides", .enabled(if: KBCommand.faq.isAvailable, "faq --guides is not built on this branch yet: skipped"),
+        arguments: HostileCatalog.all)
+    func faq(_ hostile: HostileCase) throws { try HostileRun.check(.faq, on: hostile) }
+}
+
+/// One hostile case through one command, with every check the issue asks for.
+enum HostileRun {
+    static func check(_ command: KBCommand, on hostile: HostileCase) throws {
+        if let missing = Binaries.missing { Issue.record(Comment(rawValue: missing)); return }
+        let world = try HostileWorld()
+        try world.writeNormalGuide()
+        try hostile.make(world)
+
+        // The build must leave the previous site alone when it fails: make one first.
+        var previousSite: [String: Data]?
+        if command == .build {
+            previousSite = try buildPreviousSite(in: world)
+        }
+        let guidesBefore = Snapshot.names(below: world.guides)
+        let result = try run(command, world: world)
+        report(hostile, command, result)
+
+        let label = "\(hostile.name) | \(command.rawValue)"
+        let code = try #require(result.exitCode, "\(label): \(result.ending), stderr:\n\(result.stderr.prefix(2000))")
+        #expect((0...2).contains(code), "\(label): exit \(code), stderr:\n\(result.stderr.prefix(2000))")
+        #expect(result.wallSeconds < Bounds.seconds, "\(label): took \(result.wallSeconds) s")
+        #expect(result.peakRSSBytes < Bounds.peakRSSBytes, "\(label): peak RSS \(result.peakRSSBytes >> 20) MB")
+        for name in hostile.mustName {
+            #expect(result.stderr.contains(name), "\(label): stderr does not name \(name):\n\(result.stderr.prefix(2000))")
+        }
+
+        // Nothing outside the root read: not printed, not copied into the site.
+        let stdout = String(decoding: result.stdout, as: UTF8.self)
+        #expect(!stdout.contains(world.outsideMarker), "\(label): printed a file from outside the guides folder")
+        #expect(!stdout.contains("root:x:0:0:"), "\(label): printed /etc/passwd")
+        // Guide text can carry terminal escapes; what the commands print must not.
+        if let control = Snapshot.firstTerminalControl(in: result.stdout) {
+            Issue.record("\(label): stdout carries a terminal control character at byte \(control)")
+        }
+
+        // Nothing left behind by an interrupted write: no temporary files in the guides folder.
+        let added = Snapshot.names(below: world.guides).subtracting(guidesBefore)
+        #expect(added.filter(Snapshot.looksTemporary).isEmpty, "\(label): left \(added.sorted()) in the guides folder")
+
+        if command == .build, let previousSite {
+            try checkSite(hostile, world: world, result: result, previous: previousSite, label: label)
+        }
+    }
+
+    static func run(_ command: KBCommand, world: HostileWorld) throws -> ChildResult {
+        try ChildProcess(
+            executable: command.executable, arguments: command.arguments(guides: world.guides, site: world.site),
+            environment: [
+                "NO_COLOR": "1", "TERM": "dumb", "HOME": world.scratch + "/home",
+                "XDG_CACHE_HOME": world.scratch + "/cache",
+            ],
+            scratch: world.scratch, hardLimitSeconds: Bounds.hardLimitSeconds
+        ).run()
+    }
+
+    /// Builds the clean guide alone into the site folder, and returns the site's files.
+    static func buildPreviousSite(in world: HostileWorld) throws -> [String: Data] {
+        let clean = world.base + "/clean-guides"
+        try FileManager.default.createDirectory(atPath: clean, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: world.guides + "/normal.md", toPath: clean + "/normal.md")
+        let result = try ChildProcess(
+            executable: Binaries.kb, arguments: ["build", clean, "--output", world.site], scratch: world.scratch
+        ).run()
+        try #require(result.exitCode == 0, "the clean guide does not build: \(result.ending)\n\(result.stderr)")
+        return Snapshot.contents(below: world.site)
+    }
+
+    static func checkSite(
+        _ hostile: HostileCase, world: HostileWorld, result: ChildResult, previous: [String: Data], label: String
+    ) throws {
+        // Output swapped atomically: only the site folder beside it, no half-written sibling.
+        let siblings = (try? FileManager.default.contentsOfDirectory(atPath: world.outParent)) ?? []
+        #expect(siblings == ["site"], "\(label): the output folder's parent holds \(siblings)")
+
+        guard result.exitCode == 0 else {
+            #expect(Snapshot.contents(below: world.site) == previous, "\(label): a failed build changed the previous site")
+            return
+        }
+        let scan = SiteScan(site: world.site, payload: HostileCatalog.payload)
+        let files = scan.files()
+        #expect(files.contains("index.html"), "\(label): the site has no index.html")
+        for problem in scan.problems() { Issue.record("\(label): \(problem)") }
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: world.site + "/" + file) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains(world.outsideMarker), "\(label): \(file) holds a file from outside the guides folder")
+            #expect(!text.contains("root:x:0:0:"), "\(label): \(file) holds /etc/passwd")
+        }
+        // Two guides, two pages: a collision loses one of them.
+        var pagesByMarker: [String: Set<String>] = [:]
+        for file in files where file.hasSuffix(".html") {
+            let text = String(decoding: FileManager.default.contents(atPath: world.site + "/" + file) ?? Data(), as: UTF8.self)
+            for marker in hostile.distinctPages where text.contains(marker) { pagesByMarker[marker, default: []].insert(file) }
+        }
+        for marker in hostile.distinctPages {
+            let pages = pagesByMarker[marker] ?? []
+            #expect(!pages.isEmpty, "\(label): no page shows \(marker)")
+            for other in hostile.distinctPages where other != marker {
+                #expect(
+                    !pages.isSubset(of: pagesByMarker[other] ?? []) || pages.isEmpty,
+                    "\(label): \(marker) appears only on pages that also show \(other): \(pages.sorted())")
+            }
+        }
+    }
+
+    static func report(_ hostile: HostileCase, _ command: KBCommand, _ result: ChildResult) {
+        let line = String(
+            format: "hostile | %-28@ | %-14@ | %-8@ | %6.2f s wall | %6.2f s cpu | %5d MB", hostile.name as NSString,
+            command.rawValue as NSString, result.ending.description as NSString, result.wallSeconds, result.cpuSeconds,
+            result.peakRSSBytes >> 20)
+        print(line)
+    }
+}
+
+/// Folder listings and contents, to compare before and after a command.
+enum Snapshot {
+    static func names(below folder: String) -> Set<String> {
+        var out: Set<String> = []
+        let walker = FileManager.default.enumerator(atPath: folder)
+        while let relative = walker?.nextObject() as? String { out.insert(relative) }
+        return out
+    }
+
+    static func contents(below folder: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        for relative in names(below: folder) {
+            if let data = FileManager.default.contents(atPath: folder + "/" + relative) { out[relative] = data }
+        }
+        return out
+    }
+
+    /// Offset of the first control character a terminal acts on (C0 but newline, tab and CR;
+    /// DEL; C1 as UTF-8), or nil.
+    static func firstTerminalControl(in bytes: [UInt8]) -> Int? {
+        for (i, b) in bytes.enumerated() {
+            if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F { return i }
+            if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) { return i }
+        }
+        return nil
+    }
+
+    /// Names an interrupted atomic write would leave.
+    static func looksTemporary(_ name: String) -> Bool {
+        let last = (name as NSString).lastPathComponent.lowercased()
+        return last.contains(".tmp") || last.contains("tmp-") || last.hasSuffix("~") || last.contains(".partial")
+            || last.contains(".temp")
+    }
+}

@@ -91,8 +91,8 @@ public struct JSONWriter {
         endArray()
     }
 
-    /// Escapes per RFC 8259: quotes, backslashes and control characters; `<`, `>` and `&` too,
-    /// so the output can sit inside an HTML `<script>` element unchanged.
+    /// Escapes per RFC 8259: quotes, backslashes and control characters (C0, DEL and C1); `<`,
+    /// `>` and `&` too, so the output can sit inside an HTML `<script>` element unchanged.
     private mutating func append(string s: String) {
         bytes.append(UInt8(ascii: "\""))
         var s = s
@@ -103,9 +103,16 @@ public struct JSONWriter {
             let n = utf8.count
             while i < n {
                 let b = utf8[i]
-                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C || b == 0x3E || b == 0x26 {
+                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C || b == 0x3E || b == 0x26 || b == 0x7F {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
                     appendEscaped(b)
+                    runStart = i + 1
+                } else if b == 0xC2, i + 1 < n, utf8[i + 1] <= 0x9F {
+                    // C1 controls (U+0080–U+009F, CSI among them) as \u escapes too: JSON
+                    // printed to a terminal must not drive it.
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                    appendEscaped(utf8[i + 1])
+                    i += 1
                     runStart = i + 1
                 }
                 i += 1

@@ -121,6 +121,15 @@ struct CoreRobustnessTests {
         #expect(PrintableText.bytes(Array("clean é\n".utf8)) == Array("clean é\n".utf8))
     }
 
+    @Test("A control character in front matter is named by line, and the message does not repeat it")
+    func frontMatterControlCharacter() throws {
+        let bytes = Array("---\ntitle: fine\nowner: a\u{0}b\n---\n# Body\n".utf8)
+        let (guide, problems) = try GuideParser().parse(path: "nul.md", bytes: bytes)
+        #expect(guide.title == "Body")
+        #expect(problems.map(\.line) == [3])
+        #expect(problems.allSatisfy { !$0.message.utf8.contains(0) && !$0.message.contains("\n") })
+    }
+
     @Test("JSON strings escape quotes, controls and markup in runs of plain text")
     func jsonEscapes() {
         var writer = JSONWriter(pretty: false)

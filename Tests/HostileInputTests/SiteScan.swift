@@ -145,6 +145,9 @@ struct SiteScan {
             default: return "\(scheme): URL"
             }
         }
+        // `//host/path` is a network-path reference: another site, like `https:`. A single
+        // slash (or a backslash, which browsers read as one) is a path on this machine.
+        if url.hasPrefix("//") { return nil }
         if url.hasPrefix("/") || url.hasPrefix("\\") { return "absolute path" }
         // Relative: resolve against the page's folder; it must stay inside the site.
         let path = url.split(whereSeparator: { $0 == "#" || $0 == "?" }).first.map(String.init) ?? ""

@@ -38,7 +38,7 @@ enum FuzzPipeline {
     /// `main` at this module's entry point, so libFuzzer's `main` is never linked: this entry
     /// point hands the command line to the driver instead.
     @_silgen_name("LLVMFuzzerRunDriver")
-    func LLVMFuzzerRunDriver(
+    func runFuzzerDriver(
         _ argc: UnsafeMutablePointer<CInt>,
         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
@@ -49,7 +49,7 @@ enum FuzzPipeline {
         static func main() {
             var argc = CommandLine.argc
             var argv = CommandLine.unsafeArgv
-            exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput))
+            exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
         }
     }
 #else

@@ -14,7 +14,10 @@ struct CommandEdgeTests {
 
     @Test("A guides root that is missing, a file, or a symlink loop: exit 2, the path named")
     func badRoots() throws {
-        if let missing = Binaries.missing { Issue.record(Comment(rawValue: missing)); return }
+        if let missing = Binaries.missing {
+            Issue.record(Comment(rawValue: missing))
+            return
+        }
         let world = try HostileWorld()
         let file = world.base + "/root-file.md"
         try Data("# A file\n".utf8).write(to: URL(fileURLWithPath: file))
@@ -44,7 +47,10 @@ struct CommandEdgeTests {
 
     @Test("Unreadable files and folders (chmod 000) are named and skipped; run as nobody when tests run as root")
     func unreadable() throws {
-        if let missing = Binaries.missing { Issue.record(Comment(rawValue: missing)); return }
+        if let missing = Binaries.missing {
+            Issue.record(Comment(rawValue: missing))
+            return
+        }
         let world = try HostileWorld()
         try world.writeNormalGuide()
         try world.write("locked.md", "# Locked\n\nmarker-locked\n")
@@ -62,7 +68,8 @@ struct CommandEdgeTests {
                 canDrop
                 ? ChildProcess(
                     executable: setpriv,
-                    arguments: ["--reuid=65534", "--regid=65534", "--clear-groups", "--", command.executable] + arguments,
+                    arguments: ["--reuid=65534", "--regid=65534", "--clear-groups", "--", command.executable]
+                        + arguments,
                     environment: ["NO_COLOR": "1", "HOME": world.scratch + "/home"], scratch: world.scratch)
                 : ChildProcess(
                     executable: command.executable, arguments: arguments,
@@ -88,7 +95,10 @@ struct CommandEdgeTests {
         "kb build --output naming a file: exit 2, the path named, the file untouched",
         .enabled(if: KBCommand.build.isAvailable, "kb build is not built on this branch yet: skipped"))
     func outputIsAFile() throws {
-        if let missing = Binaries.missing { Issue.record(Comment(rawValue: missing)); return }
+        if let missing = Binaries.missing {
+            Issue.record(Comment(rawValue: missing))
+            return
+        }
         let world = try HostileWorld()
         try world.writeNormalGuide()
         let target = world.outParent + "/not-a-folder.txt"
@@ -108,7 +118,10 @@ struct CommandEdgeTests {
         "A build that fails keeps the previous site byte for byte, with nothing left beside it",
         .enabled(if: KBCommand.build.isAvailable, "kb build is not built on this branch yet: skipped"))
     func failedBuildKeepsSite() throws {
-        if let missing = Binaries.missing { Issue.record(Comment(rawValue: missing)); return }
+        if let missing = Binaries.missing {
+            Issue.record(Comment(rawValue: missing))
+            return
+        }
         let world = try HostileWorld()
         try world.writeNormalGuide()
         let previous = try HostileRun.buildPreviousSite(in: world)

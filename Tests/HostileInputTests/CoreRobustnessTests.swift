@@ -58,7 +58,9 @@ struct CoreRobustnessTests {
         #expect(found?.id == id)
     }
 
-    @Test("Not custom ids: no braces, an empty id, spaces or braces inside", arguments: ["Plain", "x {#}", "a {#b c}", "{b}", "a {#b}c", "#}"])
+    @Test(
+        "Not custom ids: no braces, an empty id, spaces or braces inside",
+        arguments: ["Plain", "x {#}", "a {#b c}", "{b}", "a {#b}c", "#}"])
     func notCustomIDs(heading: String) {
         #expect(AnchorSlugger.customID(in: heading) == nil)
     }
@@ -117,7 +119,9 @@ struct CoreRobustnessTests {
     @Test("The inspect summary replaces terminal controls from guides, keeping newlines and tabs")
     func printableSummary() {
         let input = Array("a\u{1B}[2Jb\tc\n\u{9B}d\u{7}\u{7F}".utf8)
-        #expect(String(decoding: PrintableText.bytes(input), as: UTF8.self) == "a\u{FFFD}[2Jb\tc\n\u{FFFD}d\u{FFFD}\u{FFFD}")
+        #expect(
+            String(decoding: PrintableText.bytes(input), as: UTF8.self) == "a\u{FFFD}[2Jb\tc\n\u{FFFD}d\u{FFFD}\u{FFFD}"
+        )
         #expect(PrintableText.bytes(Array("clean é\n".utf8)) == Array("clean é\n".utf8))
     }
 

@@ -16,13 +16,15 @@ enum HostileCatalog {
         HostileCase(
             name: "utf8-surrogate-and-overlong", about: "an encoded surrogate (ED A0 80) on line 2, an overlong slash",
             mustName: ["surrogate.md:2"],
-            make: { w in try w.write("surrogate.md", bytes: Array("# S\n".utf8) + [0xED, 0xA0, 0x80, 0xC0, 0xAF, 0x0A]) }
+            make: { w in try w.write("surrogate.md", bytes: Array("# S\n".utf8) + [0xED, 0xA0, 0x80, 0xC0, 0xAF, 0x0A])
+            }
         ),
         HostileCase(
             name: "utf8-truncated-at-end", about: "a 4-byte sequence cut off by the end of a 1 MB file",
             mustName: ["cut.md"],
             make: { w in
-                try w.write("cut.md", bytes: Array(String(repeating: "line\n", count: 200_000).utf8) + [0xF0, 0x9F, 0x98])
+                try w.write(
+                    "cut.md", bytes: Array(String(repeating: "line\n", count: 200_000).utf8) + [0xF0, 0x9F, 0x98])
             }),
         HostileCase(
             name: "binary-named-md", about: "a PNG-like binary with NUL bytes named .md", mustName: ["picture.md"],
@@ -38,7 +40,9 @@ enum HostileCatalog {
         HostileCase(
             name: "utf16-with-bom", about: "a UTF-16 file (FF FE BOM) named .md", mustName: ["utf16.md"],
             make: { w in
-                try w.write("utf16.md", bytes: [0xFF, 0xFE] + Array("# Title\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+                try w.write(
+                    "utf16.md",
+                    bytes: [0xFF, 0xFE] + Array("# Title\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
             }),
         HostileCase(
             name: "empty-files", about: "an empty file and one holding only a newline, spaces or a BOM",
@@ -65,7 +69,8 @@ enum HostileCatalog {
         HostileCase(
             name: "byte-order-marks", about: "a BOM before front matter, and U+FEFF in the middle of text and headings",
             make: { w in
-                try w.write("bom.md", bytes: [0xEF, 0xBB, 0xBF] + Array("---\ntitle: With BOM\n---\n# With BOM\n".utf8))
+                try w.write(
+                    "bom.md", bytes: [0xEF, 0xBB, 0xBF] + Array("---\ntitle: With BOM\n---\n# With BOM\n".utf8))
                 try w.write("inner-bom.md", "# In\u{FEFF}ner\n\ntext\u{FEFF}text\n\n## \u{FEFF}\n")
             }),
         HostileCase(
@@ -104,8 +109,11 @@ enum HostileCatalog {
                 try w.write("brackets.md", String(repeating: "[", count: 100_000) + "\n")
                 try w.write("emphasis.md", String(repeating: "*a _", count: 50_000) + "\n")
                 try w.write(
-                    "nested-links.md", String(repeating: "[", count: 30_000) + "x" + String(repeating: "](u)", count: 30_000))
-                try w.write("backticks.md", String(repeating: "`", count: 100_000) + " x " + String(repeating: "``", count: 1000))
+                    "nested-links.md",
+                    String(repeating: "[", count: 30_000) + "x" + String(repeating: "](u)", count: 30_000))
+                try w.write(
+                    "backticks.md",
+                    String(repeating: "`", count: 100_000) + " x " + String(repeating: "``", count: 1000))
                 try w.write("html-comment.md", "# Open comment\n\n<!--" + String(repeating: "-- x ", count: 100_000))
             }),
         HostileCase(
@@ -134,7 +142,8 @@ enum HostileCatalog {
                 try w.write("same.md", "# Same\n\n" + String(repeating: "## Same\n\n", count: 30_000))
             }),
         HostileCase(
-            name: "many-links", about: "100,000 links, to guides, anchors and the web, and 20,000 reference definitions",
+            name: "many-links",
+            about: "100,000 links, to guides, anchors and the web, and 20,000 reference definitions",
             make: { w in
                 var text = "# Links\n\n"
                 for i in 0..<100_000 {
@@ -151,7 +160,9 @@ enum HostileCatalog {
         HostileCase(
             name: "many-files", about: "2,000 small guides",
             make: { w in
-                for i in 0..<2000 { try w.write("many/g\(i).md", "# Guide \(i)\n\nText \(i), see [normal](../normal.md).\n") }
+                for i in 0..<2000 {
+                    try w.write("many/g\(i).md", "# Guide \(i)\n\nText \(i), see [normal](../normal.md).\n")
+                }
             }),
     ]
 
@@ -165,7 +176,8 @@ enum HostileCatalog {
                 let paragraph = String(repeating: sentence, count: 25)
                 let section =
                     "## Section\n\n\(paragraph)See [the other guide](normal.md) and `kb lint`.\n\n\(paragraph)\n\n- a\n- b\n\n"
-                try w.write("large.md", "# Large\n\n" + String(repeating: section, count: 20_000_000 / section.utf8.count))
+                try w.write(
+                    "large.md", "# Large\n\n" + String(repeating: section, count: 20_000_000 / section.utf8.count))
             }),
         HostileCase(
             name: "over-size-limit", about: "a 65 MB file (sparse), over the loader's 64 MB limit",
@@ -175,9 +187,11 @@ enum HostileCatalog {
             make: { w in
                 try w.write("line.md", "# Line\n\n" + String(repeating: "word ", count: 800_000) + "\n")
                 try w.write("heading.md", "# " + String(repeating: "Heading ", count: 250_000) + "\n\ntext\n")
-                try w.write("faq-heading.md", "# FAQ " + String(repeating: "faq ", count: 500_000) + "\n\n## Q?\n\nA.\n")
                 try w.write(
-                    "target.md", "# Target\n\n[t](" + String(repeating: "a", count: 1_000_000) + ".md#x)\n\n## H {#"
+                    "faq-heading.md", "# FAQ " + String(repeating: "faq ", count: 500_000) + "\n\n## Q?\n\nA.\n")
+                try w.write(
+                    "target.md",
+                    "# Target\n\n[t](" + String(repeating: "a", count: 1_000_000) + ".md#x)\n\n## H {#"
                         + String(repeating: "i", count: 1_000_000) + "}\n")
             }),
     ]
@@ -403,6 +417,6 @@ enum HostileCatalog {
                 try w.write("closed/inner.md", "# Inner\n\nmarker-inner\n")
                 w.chmod("locked.md", 0)
                 w.chmod("closed", 0)
-            }),
+            })
     ]
 }

@@ -10,7 +10,8 @@ import Testing
 /// benchmark: the worst case of the suite sits far below. `KB_HOSTILE_MAX_SECONDS` raises the
 /// time bound on a machine much slower than a laptop (sanitizer builds, emulation).
 enum Bounds {
-    static let seconds: Double = ProcessInfo.processInfo.environment["KB_HOSTILE_MAX_SECONDS"].flatMap(Double.init) ?? 10
+    static let seconds: Double =
+        ProcessInfo.processInfo.environment["KB_HOSTILE_MAX_SECONDS"].flatMap(Double.init) ?? 10
     static let peakRSSBytes = 1 << 30
     /// Past this the child is killed: a hang fails the case instead of stalling the suite.
     static var hardLimitSeconds: Double { max(60, seconds * 6) }
@@ -35,7 +36,8 @@ struct HostileInputTests {
     func build(_ hostile: HostileCase) throws { try HostileRun.check(.build, on: hostile) }
 
     @Test(
-        "faq --guides", .enabled(if: KBCommand.faq.isAvailable, "faq --guides is not built on this branch yet: skipped"),
+        "faq --guides",
+        .enabled(if: KBCommand.faq.isAvailable, "faq --guides is not built on this branch yet: skipped"),
         arguments: HostileCatalog.all)
     func faq(_ hostile: HostileCase) throws { try HostileRun.check(.faq, on: hostile) }
 }
@@ -43,7 +45,10 @@ struct HostileInputTests {
 /// One hostile case through one command, with every check the issue asks for.
 enum HostileRun {
     static func check(_ command: KBCommand, on hostile: HostileCase) throws {
-        if let missing = Binaries.missing { Issue.record(Comment(rawValue: missing)); return }
+        if let missing = Binaries.missing {
+            Issue.record(Comment(rawValue: missing))
+            return
+        }
         let world = try HostileWorld()
         try world.writeNormalGuide()
         try hostile.make(world)
@@ -118,7 +123,8 @@ enum HostileRun {
         #expect(siblings == ["site"], "\(label): the output folder's parent holds \(siblings)")
 
         guard result.exitCode == 0 else {
-            #expect(Snapshot.contents(below: world.site) == previous, "\(label): a failed build changed the previous site")
+            #expect(
+                Snapshot.contents(below: world.site) == previous, "\(label): a failed build changed the previous site")
             return
         }
         let scan = SiteScan(site: world.site, payload: HostileCatalog.payload)
@@ -128,14 +134,18 @@ enum HostileRun {
         for file in files {
             guard let data = FileManager.default.contents(atPath: world.site + "/" + file) else { continue }
             let text = String(decoding: data, as: UTF8.self)
-            #expect(!text.contains(world.outsideMarker), "\(label): \(file) holds a file from outside the guides folder")
+            #expect(
+                !text.contains(world.outsideMarker), "\(label): \(file) holds a file from outside the guides folder")
             #expect(!text.contains("root:x:0:0:"), "\(label): \(file) holds /etc/passwd")
         }
         // Two guides, two pages: a collision loses one of them.
         var pagesByMarker: [String: Set<String>] = [:]
         for file in files where file.hasSuffix(".html") {
-            let text = String(decoding: FileManager.default.contents(atPath: world.site + "/" + file) ?? Data(), as: UTF8.self)
-            for marker in hostile.distinctPages where text.contains(marker) { pagesByMarker[marker, default: []].insert(file) }
+            let text = String(
+                decoding: FileManager.default.contents(atPath: world.site + "/" + file) ?? Data(), as: UTF8.self)
+            for marker in hostile.distinctPages where text.contains(marker) {
+                pagesByMarker[marker, default: []].insert(file)
+            }
         }
         for marker in hostile.distinctPages {
             let pages = pagesByMarker[marker] ?? []

@@ -21,7 +21,9 @@ struct SiteScan {
         var out: [String] = []
         while let relative = walker?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: site + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue {
+            if FileManager.default.fileExists(atPath: site + "/" + relative, isDirectory: &isFolder),
+                !isFolder.boolValue
+            {
                 out.append(relative)
             }
         }
@@ -71,18 +73,25 @@ struct SiteScan {
             }
             i = tag.end
             if tag.isClosing { continue }
-            if SiteScan.forbiddenElements.contains(tag.name) { found.append(Problem(file: file, what: "<\(tag.name)> element")) }
-            if tag.name == "meta", tag.attributes.contains(where: { $0.name == "http-equiv" && $0.value.lowercased() == "refresh" }) {
+            if SiteScan.forbiddenElements.contains(tag.name) {
+                found.append(Problem(file: file, what: "<\(tag.name)> element"))
+            }
+            if tag.name == "meta",
+                tag.attributes.contains(where: { $0.name == "http-equiv" && $0.value.lowercased() == "refresh" })
+            {
                 found.append(Problem(file: file, what: "<meta http-equiv=refresh>"))
             }
             for attribute in tag.attributes {
                 if attribute.name.hasPrefix("on"), attribute.name.count > 2 {
-                    found.append(Problem(file: file, what: "event handler attribute \(attribute.name)= on <\(tag.name)>"))
+                    found.append(
+                        Problem(file: file, what: "event handler attribute \(attribute.name)= on <\(tag.name)>"))
                 }
                 if SiteScan.urlAttributes.contains(attribute.name) || attribute.name == "style" {
                     for url in urls(in: attribute, ofTag: tag.name) {
                         if let why = urlProblem(url, page: file) {
-                            found.append(Problem(file: file, what: "<\(tag.name) \(attribute.name)=\"\(url.prefix(80))\">: \(why)"))
+                            found.append(
+                                Problem(
+                                    file: file, what: "<\(tag.name) \(attribute.name)=\"\(url.prefix(80))\">: \(why)"))
                         }
                     }
                 }
@@ -180,7 +189,9 @@ struct SiteScan {
             }
             var name = ""
             var rest = scalars
-            while let n = rest.first, n != ";", name.count < 32, n.properties.isAlphabetic || ("0"..."9").contains(n) || n == "#" {
+            while let n = rest.first, n != ";", name.count < 32,
+                n.properties.isAlphabetic || ("0"..."9").contains(n) || n == "#"
+            {
                 name.unicodeScalars.append(n)
                 rest = rest.dropFirst()
             }

@@ -83,9 +83,14 @@ enum HostileRun {
             Issue.record("\(label): stdout carries a terminal control character at byte \(control)")
         }
 
-        // Nothing left behind by an interrupted write: no temporary files in the guides folder.
+        // Nothing left behind by an interrupted write: no temporary files in the guides folder,
+        // the search cache or HOME.
         let added = Snapshot.names(below: world.guides).subtracting(guidesBefore)
         #expect(added.filter(Snapshot.looksTemporary).isEmpty, "\(label): left \(added.sorted()) in the guides folder")
+        for folder in [world.scratch + "/cache", world.scratch + "/home"] {
+            let left = Snapshot.names(below: folder).filter(Snapshot.looksTemporary)
+            #expect(left.isEmpty, "\(label): left \(left.sorted()) in \(folder)")
+        }
 
         if command == .build, let previousSite {
             try checkSite(hostile, world: world, result: result, previous: previousSite, label: label)

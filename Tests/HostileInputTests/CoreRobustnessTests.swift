@@ -134,6 +134,17 @@ struct CoreRobustnessTests {
         #expect(problems.allSatisfy { !$0.message.utf8.contains(0) && !$0.message.contains("\n") })
     }
 
+    @Test("The structure budget counts lines and markup, not prose hyphens or numbers")
+    func structureBudget() throws {
+        #expect(MarkdownBudget.units(in: Array("A well-known fix, done in a second-or-two.".utf8)) == 0)
+        #expect(MarkdownBudget.units(in: Array("- a\n- b\n".utf8)) == 4)
+        #expect(MarkdownBudget.units(in: Array("1. [x](y) *z*\n".utf8)) == 5)
+        let dense = Array(String(repeating: "[a] ", count: MarkdownBudget.maximumUnits + 1).utf8)
+        #expect(throws: LoadProblem.self) { try GuideParser().parse(path: "dense.md", bytes: dense) }
+        let prose = Array(String(repeating: "Plain words in a long paragraph, nothing more. ", count: 400_000).utf8)
+        #expect(try GuideParser().parse(path: "prose.md", bytes: prose).0.summary.isEmpty == false)
+    }
+
     @Test("JSON strings escape quotes, controls and markup in runs of plain text")
     func jsonEscapes() {
         var writer = JSONWriter(pretty: false)

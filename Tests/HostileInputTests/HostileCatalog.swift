@@ -180,6 +180,22 @@ enum HostileCatalog {
                     "large.md", "# Large\n\n" + String(repeating: section, count: 20_000_000 / section.utf8.count))
             }),
         HostileCase(
+            name: "dense-markup-over-budget",
+            about: "4 MB of `# a` lines and of `[a] ` (a cmark node every few bytes): refused, named",
+            mustName: ["headings.md", "brackets.md"],
+            make: { w in
+                try w.write("headings.md", String(repeating: "# a\n", count: 1_000_000))
+                try w.write("brackets.md", String(repeating: "[a] ", count: 1_000_000))
+            }),
+        HostileCase(
+            name: "dense-markup-under-budget",
+            about: "200,000 headings, 450,000 brackets, 150,000 nested-list lines: just under the structure budget",
+            make: { w in
+                try w.write("headings.md", String(repeating: "# a\n", count: 200_000))
+                try w.write("brackets.md", String(repeating: "[a] ", count: 450_000))
+                try w.write("nested.md", String(repeating: "- - a\n", count: 150_000))
+            }),
+        HostileCase(
             name: "over-size-limit", about: "a 65 MB file (sparse), over the loader's 64 MB limit",
             mustName: ["huge.md"], make: { w in try w.sparse("huge.md", size: 65 * 1024 * 1024) }),
         HostileCase(

@@ -9,7 +9,10 @@ struct OutputFileTests {
         "kb lint --output: a whole report or none, nothing beside it; a folder or missing parent is named",
         .enabled(if: KBCommand.lint.isAvailable, "kb lint is not built on this branch yet: skipped"))
     func lintReport() throws {
-        if let missing = Binaries.missing { Issue.record(Comment(rawValue: missing)); return }
+        if let missing = Binaries.missing {
+            Issue.record(Comment(rawValue: missing))
+            return
+        }
         let world = try HostileWorld()
         try world.writeNormalGuide()
         try world.write("bad.md", bytes: Array("# Bad\n\n".utf8) + [0xFF, 0x0A])
@@ -39,7 +42,10 @@ struct OutputFileTests {
         "faq with a corrupt, truncated or unwritable index cache still answers or says no, never crashes",
         .enabled(if: KBCommand.faq.isAvailable, "faq --guides is not built on this branch yet: skipped"))
     func corruptCache() throws {
-        if let missing = Binaries.missing { Issue.record(Comment(rawValue: missing)); return }
+        if let missing = Binaries.missing {
+            Issue.record(Comment(rawValue: missing))
+            return
+        }
         let world = try HostileWorld()
         try world.writeNormalGuide()
         let cache = world.scratch + "/cache"
@@ -47,7 +53,8 @@ struct OutputFileTests {
         #expect(first.exitCode == 0, "the clean guide does not answer: \(first.ending)\n\(first.stderr)")
         let written = Snapshot.names(below: cache).filter {
             var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: cache + "/" + $0, isDirectory: &isFolder) && !isFolder.boolValue
+            return FileManager.default.fileExists(atPath: cache + "/" + $0, isDirectory: &isFolder)
+                && !isFolder.boolValue
         }
         #expect(!written.isEmpty, "faq kept no index cache under XDG_CACHE_HOME")
 

@@ -24,6 +24,13 @@ public struct GuideParser: Sendable {
             let line = text.lineStarts.lastIndex(where: { $0 <= bad }).map { $0 + 1 } ?? 1
             throw LoadProblem(path: path, line: line, message: "not valid UTF-8 (byte offset \(bad))")
         }
+        let units = MarkdownBudget.units(in: text.bytes)
+        if units > MarkdownBudget.maximumUnits {
+            throw LoadProblem(
+                path: path, line: nil,
+                message: "too much Markdown structure to load: \(units) lines and markup characters, "
+                    + "over \(MarkdownBudget.maximumUnits); split the guide")
+        }
         let source = String(decoding: text.bytes, as: UTF8.self)
         var guide = Guide(path: path, source: source)
         var problems: [LoadProblem] = []

@@ -187,14 +187,16 @@ enum HostileCatalog {
                 try w.write("headings.md", String(repeating: "# a\n", count: 1_000_000))
                 try w.write("brackets.md", String(repeating: "[a] ", count: 1_000_000))
             }),
+        // One file each, right under the budget: the worst a single guide may cost.
         HostileCase(
-            name: "dense-markup-under-budget",
-            about: "200,000 headings, 450,000 brackets, 150,000 nested-list lines: just under the structure budget",
-            make: { w in
-                try w.write("headings.md", String(repeating: "# a\n", count: 200_000))
-                try w.write("brackets.md", String(repeating: "[a] ", count: 450_000))
-                try w.write("nested.md", String(repeating: "- - a\n", count: 150_000))
-            }),
+            name: "dense-headings-at-budget", about: "240,000 `# a` headings: 480,000 budget units",
+            make: { w in try w.write("headings.md", String(repeating: "# a\n", count: 240_000)) }),
+        HostileCase(
+            name: "dense-brackets-at-budget", about: "480,000 `[a] ` bracket pairs: 480,000 budget units",
+            make: { w in try w.write("brackets.md", String(repeating: "[a] ", count: 480_000)) }),
+        HostileCase(
+            name: "dense-lists-at-budget", about: "160,000 lines of `- - a`: 480,000 budget units",
+            make: { w in try w.write("nested.md", String(repeating: "- - a\n", count: 160_000)) }),
         HostileCase(
             name: "over-size-limit", about: "a 65 MB file (sparse), over the loader's 64 MB limit",
             mustName: ["huge.md"], make: { w in try w.sparse("huge.md", size: 65 * 1024 * 1024) }),

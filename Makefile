@@ -10,7 +10,7 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 RELEASE_FLAGS := -c release --static-swift-stdlib
 BIN := $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path 2>/dev/null || echo .build/release)
 
-.PHONY: run test build release install deps test-deps bench fuzz format clean
+.PHONY: run test build release install deps test-deps bench fuzz hostile format clean
 
 # Debian packages the build needs: libcmark (the CommonMark parser) and pkg-config to find it.
 deps:
@@ -61,6 +61,11 @@ clean:
 # Whole-process benchmarks on the tldr corpus and the shipped guides (see Benchmarks/bench.py).
 bench: release test-deps
 	python3 Benchmarks/bench.py --bin $(BIN)
+
+# The hostile-input suite (Tests/HostileInputTests) on the release binaries, as they ship: every
+# command, every case under 10 s and 1 GB. `swift test` runs it on the debug build with 40 s.
+hostile: release
+	KB_BIN_DIR=$(BIN) $(SWIFT) test --filter 'HostileInputTests'
 
 # libFuzzer over parse -> model -> lint -> render (Sources/KBFuzz), seeded with the shipped guides
 # and Tests/Fuzz/seeds, for FUZZ_SECONDS (not part of CI). Crashes, hangs (over 10 s) and inputs

@@ -65,6 +65,8 @@ enum Binaries {
     static let directory: String =
         ProcessInfo.processInfo.environment["KB_BIN_DIR"] ?? packageRoot + "/.build/debug"
     static var kb: String { directory + "/kb" }
+    /// SwiftPM's debug products live in `.build/<triple>/debug` (`.build/debug` links to it).
+    static var isDebugBuild: Bool { directory.hasSuffix("/debug") || directory.hasSuffix("/debug/") }
     static var faq: String { directory + "/faq" }
 
     /// Nil when both binaries exist; otherwise what to do about it.

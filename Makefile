@@ -10,7 +10,7 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 RELEASE_FLAGS := -c release --static-swift-stdlib
 BIN := $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path 2>/dev/null || echo .build/release)
 
-.PHONY: run test build release install deps test-deps bench fuzz format clean embed-guides
+.PHONY: run test build release install deps test-deps bench fuzz hostile format clean embed-guides
 
 # Debian packages the build needs: libcmark (the CommonMark parser) and pkg-config to find it.
 deps:
@@ -72,3 +72,28 @@ clean:
 # Whole-process benchmarks on the tldr corpus and the shipped guides (see Benchmarks/bench.py).
 bench: release test-deps
 	python3 Benchmarks/bench.py --bin $(BIN)
+
+# The hostile-input suite (Tests/HostileInputTests) on the release binaries, as they ship: every
+# command, every case under 10 s and 1 GB. `swift test` runs it on the debug build with 40 s.
+hostile: release
+	KB_BIN_DIR=$(BIN) $(SWIFT) test --filter 'HostileInputTests'
+
+# libFuzzer over parse -> model -> lint -> render (Sources/KBFuzz), seeded with the shipped guides
+# and Tests/Fuzz/seeds, for FUZZ_SECONDS (not part of CI). Crashes, hangs (over 10 s) and inputs
+# needing over 1 GB are written to Tests/Fuzz/crashers/: keep each one, it is replayed by
+# `swift test` (HostileInputTests) and by `.build/debug/KBFuzz`.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := .build-fuzz
+fuzz: deps
+	$(SWIFT) build -c release --product KBFuzz --build-path $(FUZZ_BUILD) \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link
+	@mkdir -p $(FUZZ_BUILD)/corpus Tests/Fuzz/crashers
+	@cp $(GUIDES)/*.md Tests/Fuzz/seeds/* $(FUZZ_BUILD)/corpus/ 2>/dev/null || true
+	@status=0; \
+	$$($(SWIFT) build -c release --build-path $(FUZZ_BUILD) --show-bin-path)/KBFuzz $(FUZZ_BUILD)/corpus \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024 -max_len=65536 -print_final_stats=1 \
+	  -artifact_prefix=Tests/Fuzz/crashers/ > $(FUZZ_BUILD)/fuzz.log 2>&1 || status=$$?; \
+	grep -E '^(==[0-9]+==|SUMMARY|artifact_prefix|Test unit written)' $(FUZZ_BUILD)/fuzz.log || true; \
+	echo "fuzz: $$(grep -o 'stat::number_of_executed_units: *[0-9]*' $(FUZZ_BUILD)/fuzz.log | grep -o '[0-9]*$$') iterations in $(FUZZ_SECONDS) s, corpus $$(ls $(FUZZ_BUILD)/corpus | wc -l) inputs, log $(FUZZ_BUILD)/fuzz.log"; \
+	exit $$status
+

@@ -44,11 +44,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Every stage a guide goes through, for libFuzzer (`make fuzz`) and for replaying its
+        // finds (plain `swift build`: `.build/debug/KBFuzz [FOLDER...]`).
+        .executableTarget(name: "KBFuzz", dependencies: ["KnowledgeBase", "Lint"]),
         .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "KnowledgeBase"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "KnowledgeBase"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "SiteTests", dependencies: ["Site", "KnowledgeBase", "Lint"], exclude: ["Fixtures", "Golden"]),
+        // Hostile inputs run against every command (built binaries), and the fuzzer's crashers.
+        .testTarget(name: "HostileInputTests", dependencies: ["KnowledgeBase"]),
     ]
 )

@@ -108,6 +108,12 @@ public struct FrontMatterError: Error, Sendable {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             self.init(line: firstLine + mark.line - 1, message: "invalid front matter: \(problem)")
+        case .reader(let problem, let offset, _, let yaml):
+            // Bytes libyaml will not read (control characters, bad encoding): name the line
+            // alone, since Yams's own description quotes the offending line, bytes and all.
+            let prefix = yaml.utf8.prefix(max(0, offset ?? 0))
+            let line = prefix.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            self.init(line: firstLine + line, message: "invalid front matter: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, _):
             self.init(line: firstLine, message: "front matter repeats keys: \(duplicates.joined(separator: ", "))")
         default:

@@ -20,9 +20,16 @@ public struct GuideParser: Sendable {
     /// still read, without its metadata, and the problem is returned beside it.
     public func parse(path: String, bytes: [UInt8]) throws(LoadProblem) -> (Guide, [LoadProblem]) {
         let text = SourceText(bytes: bytes)
-        if let bad = GuideParser.firstInvalidUTF8(text.bytes) {
+        if let bad = UTF8Validation.firstInvalidOffset(text.bytes) {
             let line = text.lineStarts.lastIndex(where: { $0 <= bad }).map { $0 + 1 } ?? 1
             throw LoadProblem(path: path, line: line, message: "not valid UTF-8 (byte offset \(bad))")
+        }
+        let units = MarkdownBudget.units(in: text.bytes)
+        if units > MarkdownBudget.maximumUnits {
+            throw LoadProblem(
+                path: path, line: nil,
+                message: "too much Markdown structure to load: \(units) lines and markup characters, "
+                    + "over \(MarkdownBudget.maximumUnits); split the guide")
         }
         let source = String(decoding: text.bytes, as: UTF8.self)
         var guide = Guide(path: path, source: source)
@@ -83,38 +90,6 @@ public struct GuideParser: Sendable {
         guide.reviewed = (fm.values["reviewed"] ?? fm.values["last_review_date"]).map(trim)
         guide.owner = fm.values["owner"].map(trim)
         guide.type = fm.values["type"].map { trim($0).lowercased() }
-    }
-
-    /// Offset of the first byte that is not part of valid UTF-8, or nil.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        // Most guides are ASCII: check eight bytes at a time for a high bit before decoding.
-        let allASCII = bytes.withUnsafeBytes { raw -> Bool in
-            var i = 0
-            let n = raw.count
-            while i + 8 <= n {
-                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-                i += 8
-            }
-            while i < n {
-                if raw[i] >= 0x80 { return false }
-                i += 1
-            }
-            return true
-        }
-        if allASCII { return nil }
-        var offset = 0
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar):
-                offset += scalar.count
-            case .emptyInput:
-                return nil
-            case .error:
-                return offset
-            }
-        }
     }
 }
 

@@ -12,6 +12,9 @@ struct TreeWalk {
     /// Plain text gathered per section; index 0 is the text before the first heading.
     private var sectionText: [[UInt8]] = [[]]
     private var headingNodes: [OpaquePointer] = []
+    /// Index in `guide.sections` of each heading node, by the node's address: a lookup per
+    /// block, not a search, so 100,000 headings cost no more than 100,000 lookups.
+    private var sectionIndexByNode: [Int: Int] = [:]
     private var sectionEndLines: [Int] = []
 
     init(text: SourceText, guide: Guide, renderHTML: Bool) {
@@ -127,6 +130,7 @@ struct TreeWalk {
                 heading: heading, level: Int(cmark_node_get_heading_level(node)), anchor: anchor,
                 line: CmarkNode.line(node), body: "", text: ""))
         sectionEndLines.append(CmarkNode.endLine(node))
+        sectionIndexByNode[Int(bitPattern: UnsafeRawPointer(node))] = headingNodes.count
         headingNodes.append(node)
         sectionText.append([])
     }
@@ -223,8 +227,7 @@ struct TreeWalk {
 
     private mutating func buildFAQs(_ blocks: [OpaquePointer]) {
         // Top-level headings: (index in blocks, index in sections).
-        var headingAt: [Int: Int] = [:]
-        for (s, node) in headingNodes.enumerated() { headingAt[Int(bitPattern: UnsafeRawPointer(node))] = s }
+        let headingAt = sectionIndexByNode
         var topHeadings: [(block: Int, section: Int)] = []
         for (b, node) in blocks.enumerated() {
             if let s = headingAt[Int(bitPattern: UnsafeRawPointer(node))] { topHeadings.append((b, s)) }
@@ -280,44 +283,94 @@ struct TreeWalk {
 
     private var isFAQPage: Bool {
         if guide.type == "faq" { return true }
-        let words = TreeWalk.words(guide.title)
-        return words.contains("faq") || words.contains("faqs")
-            || TreeWalk.contains(words, ["frequently", "asked", "questions"])
+        var found = false
+        var run = 0  // how many of "frequently asked questions" the last words matched
+        let phrase = ["frequently", "asked", "questions"]
+        TreeWalk.forEachWord(in: guide.title) { word in
+            if word == "faq" || word == "faqs" {
+                found = true
+            } else if word == phrase[run] {
+                run += 1
+                if run == phrase.count { found = true }
+            } else {
+                run = word == phrase[0] ? 1 : 0
+            }
+            return !found
+        }
+        return found
     }
 
     /// "FAQ", "FAQs", "Frequently asked questions", "Frequently Asked Questions (FAQ)".
     static func isFAQHeading(_ heading: String) -> Bool {
-        let words = TreeWalk.words(heading)
+        // Every accepted heading starts with "faq" or "frequently": skip the word split for the
+        // rest (nearly all headings, and 100,000 of them in a hostile guide).
+        guard let first = heading.utf8.first(where: { $0 >= 0x41 }), first | 0x20 == UInt8(ascii: "f") else {
+            return false
+        }
+        var words: [String] = []
+        // Five words are enough to say no: a huge heading costs no more than a short one.
+        forEachWord(in: heading) { word in
+            words.append(word)
+            return words.count <= 4
+        }
         if words == ["faq"] || words == ["faqs"] { return true }
         return words.starts(with: ["frequently", "asked", "questions"]) && words.count <= 4
     }
 
-    /// Lowercased words of ASCII letters (other bytes of 0x80 and up count as letters), split on
-    /// bytes: this runs for every heading of every guide, where `Character.isLetter` is costly.
-    static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        var current: [UInt8] = []
-        for b in text.utf8 {
-            switch b {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(b + 32)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...: current.append(b)
-            default:
-                if !current.isEmpty {
-                    words.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                }
-            }
+    static func containsWord(_ word: String, in text: String) -> Bool {
+        var found = false
+        forEachWord(in: text) { w in
+            found = w == word
+            return !found
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        return words
+        return found
     }
 
-    static func contains(_ words: [String], _ phrase: [String]) -> Bool {
-        guard words.count >= phrase.count else { return false }
-        for start in 0...(words.count - phrase.count) where words[start..<start + phrase.count].elementsEqual(phrase) {
-            return true
+    /// Calls `body` with each word of `text` (a run of letters and combining marks), lowercased,
+    /// until it returns false. A word longer than `maximumWordLength` scalars is passed as ""
+    /// (no keyword is that long), so a megabyte-long heading builds no megabyte-long strings.
+    static func forEachWord(in text: String, _ body: (String) -> Bool) {
+        let maximumWordLength = 40
+        var word = String.UnicodeScalarView()
+        var length = 0
+        var ascii = true
+        func flush() -> Bool {
+            defer {
+                word = String.UnicodeScalarView()
+                length = 0
+                ascii = true
+            }
+            guard length > 0 else { return true }
+            if length > maximumWordLength { return body("") }
+            let string = String(word)
+            return body(ascii ? string : string.lowercased())
         }
-        return false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let isWordScalar: Bool
+            if v < 0x80 {
+                isWordScalar = (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            } else {
+                let p = scalar.properties
+                isWordScalar =
+                    p.isAlphabetic || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark
+                    || p.generalCategory == .enclosingMark
+            }
+            if isWordScalar {
+                length += 1
+                if length <= maximumWordLength {
+                    if v >= 0x41 && v <= 0x5A {
+                        word.append(Unicode.Scalar(UInt8(v + 0x20)))
+                    } else {
+                        word.append(scalar)
+                        if v >= 0x80 { ascii = false }
+                    }
+                }
+            } else if !flush() {
+                return
+            }
+        }
+        _ = flush()
     }
 
     // MARK: - HTML
@@ -328,7 +381,7 @@ struct TreeWalk {
         let type = cmark_node_get_type(node)
         if type == CMARK_NODE_HTML_BLOCK { return "" }
         var html = CmarkNode.html(node)
-        if type == CMARK_NODE_HEADING, let s = headingNodes.firstIndex(of: node) {
+        if type == CMARK_NODE_HEADING, let s = sectionIndexByNode[Int(bitPattern: UnsafeRawPointer(node))] {
             let level = guide.sections[s].level
             let open = "<h\(level)>"
             if html.hasPrefix(open) {
@@ -352,29 +405,34 @@ struct TreeWalk {
 /// Plain text tidied for storage: runs of whitespace folded, ends trimmed.
 enum GuideText {
     static func string(_ bytes: [UInt8]) -> String {
-        let count = bytes.count
-        guard count > 0 else { return "" }
-        return bytes.withUnsafeBufferPointer { input in
-            String(unsafeUninitializedCapacity: count) { out in
-                var n = 0
-                var pending: UInt8 = 0  // 0 none, 0x20 space, 0x0A newline
-                for b in input {
-                    if b == 0x0A {
-                        pending = 0x0A
-                    } else if b == 0x20 || b == 0x09 || b == 0x0D {
-                        if pending == 0 { pending = 0x20 }
-                    } else {
-                        if pending != 0 && n > 0 {
-                            out[n] = pending
-                            n += 1
-                        }
-                        pending = 0
-                        out[n] = b
-                        n += 1
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            var pendingSpace = false
+            var pendingNewline = false
+            var i = 0
+            while i < n {
+                let b = buf[i]
+                if b == 0x0A {
+                    pendingNewline = true
+                    i += 1
+                } else if b == 0x20 || b == 0x09 || b == 0x0D {
+                    pendingSpace = true
+                    i += 1
+                } else {
+                    if !out.isEmpty {
+                        if pendingNewline { out.append(0x0A) } else if pendingSpace { out.append(0x20) }
                     }
+                    pendingSpace = false
+                    pendingNewline = false
+                    // Copy the whole run of non-space bytes at once.
+                    let start = i
+                    while i < n, buf[i] != 0x0A, buf[i] != 0x20, buf[i] != 0x09, buf[i] != 0x0D { i += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i]))
                 }
-                return n
             }
         }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -9,22 +9,7 @@ public struct AnchorSlugger: Sendable {
 
     /// The base slug of `heading`, before de-duplication.
     public static func slug(_ heading: String) -> String {
-        // ASCII headings (nearly all) take a byte path; Unicode properties are costly per scalar.
-        if heading.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(heading.utf8.count)
-            for b in heading.utf8 {
-                switch b {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(b + 32)
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                    UInt8(ascii: "-"), UInt8(ascii: "_"):
-                    bytes.append(b)
-                case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
-                default: break
-                }
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
+        if let ascii = asciiSlug(heading) { return ascii }
         var out = ""
         out.unicodeScalars.reserveCapacity(heading.utf8.count)
         for scalar in heading.lowercased().unicodeScalars {
@@ -39,6 +24,25 @@ public struct AnchorSlugger: Sendable {
             }
         }
         return out
+    }
+
+    /// The same slug for an all-ASCII heading, byte by byte (most headings are ASCII, and a
+    /// megabyte-long one should cost milliseconds, not seconds); nil when the heading is not ASCII.
+    static func asciiSlug(_ heading: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(heading.utf8.count)
+        for b in heading.utf8 {
+            switch b {
+            case 0x80...: return nil
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(b + 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+                UInt8(ascii: "_"):
+                out.append(b)
+            case UInt8(ascii: " "): out.append(UInt8(ascii: "-"))
+            default: break
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A unique anchor for `heading` in this guide.
@@ -68,25 +72,26 @@ public struct AnchorSlugger: Sendable {
     /// Splits a trailing `{#custom-id}` off a heading: `("Install", "setup")` for
     /// `Install {#setup}`, or nil when there is none.
     public static func customID(in heading: String) -> (text: String, id: String)? {
-        var trimmed = heading[...]
-        while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
-        guard trimmed.hasSuffix("}") else { return nil }
-        // The last "{#" in the heading.
-        var open: Substring.Index?
-        var i = trimmed.startIndex
-        while i < trimmed.endIndex {
-            let next = trimmed.index(after: i)
-            if trimmed[i] == "{", next < trimmed.endIndex, trimmed[next] == "#" { open = i }
-            i = next
+        // Bytes, scanned back from the end: the id cannot hold a space or brace, so the scan
+        // stops at the first one, and a megabyte-long heading costs no more than a short one.
+        let bytes = Array(heading.utf8)
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard end >= 4, bytes[end - 1] == UInt8(ascii: "}") else { return nil }
+        var open = end - 2
+        while open >= 0 {
+            let b = bytes[open]
+            if b == UInt8(ascii: "{") || b == UInt8(ascii: "}") || b == 0x20 || b == 0x09 { break }
+            open -= 1
         }
-        guard let open else { return nil }
-        let idStart = trimmed.index(open, offsetBy: 2)
-        let id = trimmed[idStart..<trimmed.index(before: trimmed.endIndex)]
-        guard !id.isEmpty, !id.contains(where: { $0 == " " || $0 == "{" || $0 == "}" || $0 == "\t" }) else {
-            return nil
-        }
-        var text = trimmed[..<open]
-        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
-        return (String(text), String(id))
+        guard open >= 0, bytes[open] == UInt8(ascii: "{"), bytes[open + 1] == UInt8(ascii: "#") else { return nil }
+        let idStart = open + 2
+        guard idStart < end - 1 else { return nil }
+        var textEnd = open
+        while textEnd > 0, bytes[textEnd - 1] == 0x20 || bytes[textEnd - 1] == 0x09 { textEnd -= 1 }
+        return (
+            String(decoding: bytes[0..<textEnd], as: UTF8.self),
+            String(decoding: bytes[idStart..<(end - 1)], as: UTF8.self)
+        )
     }
 }

@@ -1,4 +1,5 @@
-/// The readable summary `kb inspect` prints: one block per guide, then totals.
+/// The readable summary `kb inspect` prints: one block per guide, then totals. Guide text in it
+/// passes through `PrintableText`, so a guide cannot send escape sequences to the terminal.
 public enum InspectSummary {
     public static func render(_ kb: KnowledgeBase, maximumGuidesInDetail: Int = 200) -> [UInt8] {
         var out = ""
@@ -25,6 +26,6 @@ public enum InspectSummary {
         out += "\(kb.guides.count) guides, \(sections) sections, \(procedures) procedures, \(kb.faqCount) FAQ entries, \(links) links"
         if !kb.problems.isEmpty { out += ", \(kb.problems.count) problems" }
         out += "\n"
-        return Array(out.utf8)
+        return PrintableText.bytes(Array(out.utf8))
     }
 }

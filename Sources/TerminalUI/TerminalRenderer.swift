@@ -27,7 +27,8 @@ public struct TerminalRenderer: Sendable {
     }
 
     public func styled(_ text: String, _ style: Style) -> String {
-        color ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
+        let text = TerminalText.safe(text)
+        return color ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
     }
 
     /// The rendered text, lines joined with `\n`, ending without a blank line.
@@ -60,7 +61,7 @@ public struct TerminalRenderer: Sendable {
     }
 
     private func literal(_ node: OpaquePointer) -> String {
-        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        TerminalText.safe(cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
     }
 
     /// Renders the children of `node` as blocks separated by blank lines; the first line

@@ -88,3 +88,20 @@ extension String {
         String(unicodeScalars.filter { $0 != " " && $0 != "\n" })
     }
 }
+
+@Suite struct TerminalSafetyTests {
+    @Test("Control characters from a guide never reach the terminal; the renderer's own colours do")
+    func controlCharactersAreReplaced() {
+        let hostile = "Title \u{1B}]0;pwned\u{07} and \u{1B}[2J `code\u{9B}31m` done"
+        let colored = TerminalRenderer(width: 80, color: true)
+        let body = colored.render(markdown: hostile)
+        #expect(!body.unicodeScalars.contains { $0 == "\u{07}" || $0 == "\u{9B}" })
+        #expect(!body.contains("\u{1B}]0;"))
+        #expect(!body.contains("\u{1B}[2J"))
+        #expect(body.contains("\u{FFFD}"))
+        #expect(body.contains("\u{1B}["), "code spans are still styled")
+        let title = colored.styled("Q\u{1B}[31m", .bold)
+        #expect(title == "\u{1B}[1mQ\u{FFFD}[31m\u{1B}[0m")
+        #expect(TerminalText.safe("tabs\tand\nnewlines stay") == "tabs\tand\nnewlines stay")
+    }
+}

@@ -43,7 +43,8 @@ struct LoaderTests {
         let outside = try TemporaryFolder()
         try outside.write("secret.md", "# Outside\n")
         try folder.write("in.md", "# In\n")
-        try FileManager.default.createSymbolicLink(atPath: folder.path + "/out.md", withDestinationPath: outside.path + "/secret.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/out.md", withDestinationPath: outside.path + "/secret.md")
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/loop", withDestinationPath: folder.path)
         let kb = KnowledgeBase.load(folder.path)
         #expect(kb.guides.map(\.path) == ["in.md"])
@@ -65,7 +66,9 @@ struct LoaderTests {
     }
 }
 
-@Suite("Real corpora", .enabled(if: Corpora.available, "the corpora tarballs are not beside the package (../shared/corpora)"))
+@Suite(
+    "Real corpora",
+    .enabled(if: Corpora.available, "the corpora tarballs are not beside the package (../shared/corpora)"))
 struct CorporaTests {
     @Test("Homebrew's docs: FAQ.md is a FAQ page with 28 questions, not all ending in '?'")
     func homebrew() throws {

@@ -81,7 +81,10 @@ struct ModelTests {
 
             ## Café & crème: 2 steps!
             """, html: true)
-        #expect(guide.sections.map(\.anchor) == ["setup", "install", "install-1", "install-2", "config", "café--crème-2-steps"])
+        #expect(
+            guide.sections.map(\.anchor) == [
+                "setup", "install", "install-1", "install-2", "config", "café--crème-2-steps",
+            ])
         #expect(guide.sections[4].heading == "Configure it")
         #expect(guide.html?.contains("<h2 id=\"config\">Configure it</h2>") == true)
         #expect(guide.html?.contains("{#") == false)

@@ -59,7 +59,8 @@ public struct FrontMatter: Sendable, Hashable {
         var aliases = 0
         for b in yaml.utf8 where b == UInt8(ascii: "*") { aliases += 1 }
         if aliases > maximumAliases {
-            throw FrontMatterError(line: firstLine, message: "front matter uses more than \(maximumAliases) YAML aliases")
+            throw FrontMatterError(
+                line: firstLine, message: "front matter uses more than \(maximumAliases) YAML aliases")
         }
         let node: Node?
         do {

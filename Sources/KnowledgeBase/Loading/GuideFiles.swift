@@ -29,7 +29,9 @@ public enum GuideFiles {
             let dirPath = relative.isEmpty ? root : root + "/" + relative
             guard let dir = opendir(dirPath) else {
                 problems.append(
-                    LoadProblem(path: relative.isEmpty ? root : relative, line: nil, message: "cannot read folder: \(errnoText())"))
+                    LoadProblem(
+                        path: relative.isEmpty ? root : relative, line: nil,
+                        message: "cannot read folder: \(errnoText())"))
                 continue
             }
             while let entry = readdir(dir) {
@@ -71,8 +73,12 @@ public enum GuideFiles {
         guard fd >= 0 else { throw LoadProblem(path: path, line: nil, message: "cannot read: \(errnoText())") }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw LoadProblem(path: path, line: nil, message: "cannot read: \(errnoText())") }
-        guard (st.st_mode & S_IFMT) == S_IFREG else { throw LoadProblem(path: path, line: nil, message: "not a regular file") }
+        guard fstat(fd, &st) == 0 else {
+            throw LoadProblem(path: path, line: nil, message: "cannot read: \(errnoText())")
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw LoadProblem(path: path, line: nil, message: "not a regular file")
+        }
         let size = Int(st.st_size)
         guard size <= maximumFileBytes else {
             throw LoadProblem(path: path, line: nil, message: "file is larger than \(maximumFileBytes >> 20) MB")

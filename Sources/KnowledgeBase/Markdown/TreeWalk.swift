@@ -385,7 +385,8 @@ struct TreeWalk {
             let level = guide.sections[s].level
             let open = "<h\(level)>"
             if html.hasPrefix(open) {
-                html = "<h\(level) id=\"\(HTMLText.escapeAttribute(guide.sections[s].anchor))\">"
+                html =
+                    "<h\(level) id=\"\(HTMLText.escapeAttribute(guide.sections[s].anchor))\">"
                     + html.dropFirst(open.utf8.count)
             }
         }

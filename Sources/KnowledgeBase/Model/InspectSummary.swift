@@ -8,12 +8,15 @@ public enum InspectSummary {
             out += "\(g.path): \(g.title)\n"
             if !g.tags.isEmpty { out += "  tags: \(g.tags.joined(separator: ", "))\n" }
             if let reviewed = g.reviewed { out += "  reviewed: \(reviewed)\n" }
-            out += "  \(g.sections.count) sections, \(g.procedures.count) procedures, \(g.faqs.count) FAQ entries, \(g.links.count) links, \(g.codeBlocks.count) code blocks\n"
+            out +=
+                "  \(g.sections.count) sections, \(g.procedures.count) procedures, \(g.faqs.count) FAQ entries, \(g.links.count) links, \(g.codeBlocks.count) code blocks\n"
             for s in g.sections where s.level <= 2 {
-                out += "  \(String(repeating: "  ", count: s.level - 1))§ \(s.heading)  #\(s.anchor)  (line \(s.line))\n"
+                out +=
+                    "  \(String(repeating: "  ", count: s.level - 1))§ \(s.heading)  #\(s.anchor)  (line \(s.line))\n"
             }
             for p in g.procedures {
-                out += "  ▸ procedure \(p.heading.map { "under “\($0)” " } ?? ""): \(p.steps.count) steps (line \(p.line))\n"
+                out +=
+                    "  ▸ procedure \(p.heading.map { "under “\($0)” " } ?? ""): \(p.steps.count) steps (line \(p.line))\n"
             }
             for f in g.faqs {
                 out += "  ? \(f.question)  (line \(f.line))\n"
@@ -23,7 +26,8 @@ public enum InspectSummary {
         let sections = kb.guides.reduce(0) { $0 + $1.sections.count }
         let procedures = kb.guides.reduce(0) { $0 + $1.procedures.count }
         let links = kb.guides.reduce(0) { $0 + $1.links.count }
-        out += "\(kb.guides.count) guides, \(sections) sections, \(procedures) procedures, \(kb.faqCount) FAQ entries, \(links) links"
+        out +=
+            "\(kb.guides.count) guides, \(sections) sections, \(procedures) procedures, \(kb.faqCount) FAQ entries, \(links) links"
         if !kb.problems.isEmpty { out += ", \(kb.problems.count) problems" }
         out += "\n"
         return PrintableText.bytes(Array(out.utf8))

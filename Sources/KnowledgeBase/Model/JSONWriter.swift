@@ -25,7 +25,10 @@ public struct JSONWriter {
     private mutating func newline() {
         guard pretty, depth > 0 else { return }
         bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        for _ in 0..<depth {
+            bytes.append(0x20)
+            bytes.append(0x20)
+        }
     }
 
     private mutating func key(_ key: String?) {
@@ -66,7 +69,11 @@ public struct JSONWriter {
 
     public mutating func value(_ name: String? = nil, _ n: Int?) {
         key(name)
-        if let n { bytes.append(contentsOf: Array(String(n).utf8)) } else { bytes.append(contentsOf: Array("null".utf8)) }
+        if let n {
+            bytes.append(contentsOf: Array(String(n).utf8))
+        } else {
+            bytes.append(contentsOf: Array("null".utf8))
+        }
     }
 
     public mutating func value(_ name: String? = nil, _ d: Double) {
@@ -124,11 +131,21 @@ public struct JSONWriter {
 
     private mutating func appendEscaped(_ b: UInt8) {
         switch b {
-        case 0x22: bytes.append(0x5C); bytes.append(0x22)
-        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-        case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+        case 0x22:
+            bytes.append(0x5C)
+            bytes.append(0x22)
+        case 0x5C:
+            bytes.append(0x5C)
+            bytes.append(0x5C)
+        case 0x0A:
+            bytes.append(0x5C)
+            bytes.append(UInt8(ascii: "n"))
+        case 0x0D:
+            bytes.append(0x5C)
+            bytes.append(UInt8(ascii: "r"))
+        case 0x09:
+            bytes.append(0x5C)
+            bytes.append(UInt8(ascii: "t"))
         default:
             let hex: [UInt8] = Array("0123456789abcdef".utf8)
             bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])

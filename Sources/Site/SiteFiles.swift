@@ -1,4 +1,5 @@
 import Dispatch
+import KnowledgeBase
 
 #if canImport(Glibc)
     import Glibc
@@ -63,19 +64,7 @@ public enum SiteFiles {
     public static func write(_ bytes: [UInt8], to path: String) throws(SiteError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw SiteError(message: "\(path): cannot write: \(errnoText())") }
-        var failed = false
-        bytes.withUnsafeBytes { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failed = true
-                    return
-                }
-                offset += n
-            }
-        }
+        let failed = FileOutput.writeAll(fd, bytes) != 0
         let closed = close(fd) == 0
         if failed || !closed { throw SiteError(message: "\(path): cannot write: \(errnoText())") }
     }

@@ -1,26 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import KnowledgeBase
 
 /// Writes whole buffers to stdout and stderr with one `write` each.
 enum Output {
-    static func write(_ bytes: [UInt8]) { writeAll(1, bytes) }
-    static func write(_ s: String) { writeAll(1, Array(s.utf8)) }
-    static func error(_ s: String) { writeAll(2, Array((s + "\n").utf8)) }
-
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n <= 0 {
-                    if n < 0 && errno == EINTR { continue }
-                    return
-                }
-                offset += n
-            }
-        }
-    }
+    static func write(_ bytes: [UInt8]) { FileOutput.writeAll(1, bytes) }
+    static func write(_ s: String) { FileOutput.writeAll(1, Array(s.utf8)) }
+    static func error(_ s: String) { FileOutput.writeAll(2, Array((s + "\n").utf8)) }
 }
 
 enum KBVersion {

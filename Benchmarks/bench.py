@@ -155,9 +155,14 @@ def main():
         if shutil.which("detect-secrets"):
             t, mem, _ = measure(["detect-secrets", "scan", tldr], 1)
             peers.append(("detect-secrets scan", t, results["kb lint"][0]))
-        if shutil.which("pagefind"):
-            t, mem, _ = measure(["pagefind", "--site", site_out, "--output-path",
-                                 os.path.join(work, "pagefind")], 1)
+        pagefind = ["pagefind"] if shutil.which("pagefind") else None
+        if pagefind is None and subprocess.run([sys.executable, "-c", "import pagefind"],
+                                               capture_output=True).returncode == 0:
+            pagefind = [sys.executable, "-m", "pagefind"]  # PyPI's pagefind[bin]
+        if pagefind:
+            subprocess.run([kb, "build", tldr, "--output", site_out], capture_output=True)
+            t, mem, _ = measure(pagefind + ["--site", site_out, "--output-path",
+                                            os.path.join(work, "pagefind")], 1)
             peers.append(("pagefind (index only)", t, results["kb build (site + index)"][0]))
         if peers:
             print("\npeers on the same corpus:")

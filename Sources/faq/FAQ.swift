@@ -1,5 +1,5 @@
 import ArgumentParser
-import Search
+import SearchIndexReader
 import TerminalUI
 
 #if canImport(Glibc)

@@ -47,7 +47,11 @@ let package = Package(
             dependencies: [
                 "SearchIndexReader", "JSONText", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // A fully static release binary: no dynamic loader, no libraries to map and no
+            // relocations to apply at start-up, which is most of a warm lookup's time (4.4 ms
+            // of CPU per run down to 1.6 ms). kb stays dynamic: it links Foundation and ICU.
+            linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "KnowledgeBase"]),

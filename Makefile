@@ -58,7 +58,7 @@ install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(BIN)/kb $(BIN)/faq $(DESTDIR)$(PREFIX)/bin/
 
-# Regenerates the guides built into faq (Sources/Search/DefaultGuides.generated.swift) from
+# Regenerates the guides built into faq (Sources/SearchIndexReader/DefaultGuides.generated.swift) from
 # guides/; a test fails while it is out of date.
 embed-guides:
 	python3 scripts/embed-guides.py

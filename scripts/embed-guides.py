@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/Search/DefaultGuides.generated.swift from guides/: the knowledge base built
+"""Writes Sources/SearchIndexReader/DefaultGuides.generated.swift from guides/: the knowledge base built
 into `faq`, so it answers from any folder after `make install`.
 
 Each file becomes one Swift string literal (escaped, so no content can end it early). Run
@@ -10,7 +10,7 @@ import sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 guides = os.path.join(root, "guides")
-target = os.path.join(root, "Sources", "Search", "DefaultGuides.generated.swift")
+target = os.path.join(root, "Sources", "SearchIndexReader", "DefaultGuides.generated.swift")
 
 
 def literal(text: str) -> str:

@@ -1,4 +1,5 @@
 import KnowledgeBase
+import SearchIndexReader
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,5 @@
-import KnowledgeBase
-import Search
+import JSONText
+import SearchIndexReader
 import TerminalUI
 
 /// Formats search results for the terminal and for `--json`.

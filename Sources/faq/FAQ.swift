@@ -1,5 +1,5 @@
 import ArgumentParser
-import Search
+import SearchIndexReader
 import TerminalUI
 
 #if canImport(Glibc)
@@ -97,15 +97,32 @@ enum Main {
         }
     }
 
-    /// `faq some words`, the common case, without ArgumentParser: its reflection-driven setup
-    /// costs several milliseconds of protocol-conformance lookups in a binary this size,
-    /// more than the whole search. Anything with an option, `--`, or the word `help` goes
-    /// through ArgumentParser as usual, which yields the same command for plain words.
+    /// `faq some words` and `faq --guides DIR some words`, the common cases, without
+    /// ArgumentParser: its reflection-driven setup costs a few milliseconds of
+    /// protocol-conformance lookups, more than the whole search. Anything else (another option,
+    /// `--guides` twice or without a folder, `--`, the word `help`) goes through ArgumentParser
+    /// as usual, which yields the same request for these.
     static func plainQuery() -> FAQRequest? {
-        let words = Array(CommandLine.arguments.dropFirst())
+        var words: [String] = []
+        var guides: String?
+        var arguments = CommandLine.arguments.dropFirst()
+        while let argument = arguments.popFirst() {
+            if argument == "--guides" || argument.hasPrefix("--guides=") {
+                guard guides == nil else { return nil }
+                if argument == "--guides" {
+                    guard let folder = arguments.popFirst(), !folder.hasPrefix("-") else { return nil }
+                    guides = folder
+                } else {
+                    guides = String(argument.dropFirst("--guides=".count))
+                }
+                if guides!.isEmpty { return nil }
+                continue
+            }
+            if argument.hasPrefix("-") || argument.isEmpty { return nil }
+            words.append(argument)
+        }
         guard !words.isEmpty, words[0] != "help" else { return nil }
-        for word in words where word.hasPrefix("-") || word.isEmpty { return nil }
         return FAQRequest(
-            query: words, show: nil, list: false, limit: nil, json: false, guides: nil, color: .auto)
+            query: words, show: nil, list: false, limit: nil, json: false, guides: guides, color: .auto)
     }
 }

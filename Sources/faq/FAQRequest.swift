@@ -1,5 +1,5 @@
 import ArgumentParser
-import Search
+import SearchIndexReader
 import TerminalUI
 
 #if canImport(Glibc)
@@ -22,7 +22,7 @@ struct FAQRequest {
             directory: currentDirectory())
         let index: SearchIndex
         do {
-            index = try IndexProvider().index(for: source)
+            index = try IndexLoader().index(for: source)
         } catch {
             Output.error("faq: \(error.message)")
             throw ExitCode(2)

@@ -1,4 +1,5 @@
 import KnowledgeBase
+import SearchIndexReader
 
 /// Builds the binary search index from a knowledge base.
 ///

@@ -1,20 +1,10 @@
 import KnowledgeBase
+import SearchIndexReader
 
 /// One thing search can answer with: a FAQ entry, a section of a guide, or a whole guide.
 public struct SearchUnit: Sendable, Hashable {
-    public enum Kind: UInt8, Sendable, Hashable {
-        case faq = 0
-        case section = 1
-        case guide = 2
-
-        public var name: String {
-            switch self {
-            case .faq: "faq"
-            case .section: "section"
-            case .guide: "guide"
-            }
-        }
-    }
+    /// What the unit is; defined beside the index reader, which stores it.
+    public typealias Kind = SearchUnitKind
 
     /// The four weighted fields, in index order.
     public enum Field: Int, CaseIterable, Sendable {

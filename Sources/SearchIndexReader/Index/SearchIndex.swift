@@ -96,8 +96,8 @@ public struct SearchIndex: Sendable {
 
     // MARK: Units
 
-    public func kind(_ unit: Int) -> SearchUnit.Kind {
-        SearchUnit.Kind(rawValue: UInt8(truncatingIfNeeded: u32(sections[0] + unit * 16))) ?? .section
+    public func kind(_ unit: Int) -> SearchUnitKind {
+        SearchUnitKind(rawValue: UInt8(truncatingIfNeeded: u32(sections[0] + unit * 16))) ?? .section
     }
 
     public func line(_ unit: Int) -> Int { u32(sections[0] + unit * 16) >> 8 }

@@ -27,15 +27,17 @@ public enum IndexFormat {
     public static let version: UInt32 = 4
     public static let headerSize = 64
 
-    enum Section: Int, CaseIterable {
+    package enum Section: Int, CaseIterable {
         case units = 0
         case unitStrings, terms, surfaces, strings, postings, meta
     }
 
-    struct Writer {
-        var out = ByteBuffer()
+    package struct Writer {
+        package var out = ByteBuffer()
 
-        mutating func header(key: UInt64, unitCount: Int, includeAnswers: Bool) {
+        package init() {}
+
+        package mutating func header(key: UInt64, unitCount: Int, includeAnswers: Bool) {
             out.bytes.append(contentsOf: IndexFormat.magic)
             out.u32(IndexFormat.version)
             out.u32(UInt32(truncatingIfNeeded: key))
@@ -47,11 +49,11 @@ public enum IndexFormat {
             for _ in 0..<8 { out.u32(0) }
         }
 
-        mutating func beginSection(_ s: Section) {
+        package mutating func beginSection(_ s: Section) {
             out.setU32(at: 32 + 4 * s.rawValue, UInt32(out.count))
         }
 
-        mutating func finish(termCount: Int, surfaceCount: Int) {
+        package mutating func finish(termCount: Int, surfaceCount: Int) {
             out.setU32(at: 20, UInt32(termCount))
             out.setU32(at: 24, UInt32(surfaceCount))
             out.setU32(at: 60, UInt32(out.count))

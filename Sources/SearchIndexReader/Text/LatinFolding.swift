@@ -1,9 +1,9 @@
 /// Latin letters with diacritics (U+00C0–U+024F) and their plain ASCII spelling, so that
 /// "café", "Café" and "cafe" are one word. Kept as text: the browser engine is generated with the
 /// same table, which keeps both tokenizers identical by construction.
-enum LatinFolding {
+package enum LatinFolding {
     /// `hex:replacement` pairs separated by blanks.
-    static let table = """
+    package static let table = """
         c0:a c1:a c2:a c3:a c4:a c5:a c6:ae c7:c c8:e c9:e ca:e cb:e cc:i cd:i ce:i cf:i d0:d d1:n d2:o d3:o
         d4:o d5:o d6:o d8:o d9:u da:u db:u dc:u dd:y de:th df:ss e0:a e1:a e2:a e3:a e4:a e5:a e6:ae e7:c
         e8:e e9:e ea:e eb:e ec:i ed:i ee:i ef:i f0:d f1:n f2:o f3:o f4:o f5:o f6:o f8:o f9:u fa:u fb:u fc:u

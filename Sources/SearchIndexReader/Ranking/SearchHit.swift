@@ -1,7 +1,7 @@
 /// One ranked answer, with everything the terminal, `--json` and the site show.
 public struct SearchHit: Sendable, Hashable {
     public var unit: Int
-    public var kind: SearchUnit.Kind
+    public var kind: SearchUnitKind
     public var id: String
     /// The question or heading (a guide's title for a guide).
     public var title: String

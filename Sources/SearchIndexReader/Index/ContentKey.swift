@@ -1,0 +1,167 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A 64-bit fingerprint of a guides folder taken from file metadata alone: each Markdown
+/// file's relative path, size and modification time, plus `kb.yaml`, plus the index format
+/// version. A warm `faq` run stats the files and compares this with the cached index's key;
+/// it never reads a guide.
+///
+/// Per-file hashes are summed, so the result does not depend on the order `readdir` returns
+/// entries in, nor on which core stat'ed which file: the stats, the bulk of a warm lookup on a
+/// large folder, run in parallel.
+public enum ContentKey {
+    /// Up to a few hundred files of one folder, their names packed into one byte buffer: the
+    /// unit the stat pass hands to a core. Packing keeps the per-file work of a warm lookup
+    /// (7,400 files for tldr) at a `stat` and a short hash, with no string built per file.
+    private struct StatBatch {
+        var directory: String
+        /// FNV-1a state after hashing the folder's relative path and "/" (nothing at the root),
+        /// so hashing a name continues it: the same value as hashing "relative/name".
+        var prefixHash: UInt64
+        /// NUL-terminated names, back to back.
+        var names: [UInt8] = []
+        var starts: [Int] = []
+    }
+
+    public static func forFolder(_ root: String) -> UInt64 {
+        // Pass 1: list the folders' entries (d_type tells folders from files without a stat).
+        var batches: [StatBatch] = []
+        var stack: [String] = [""]
+        while let relative = stack.popLast() {
+            let dirPath = relative.isEmpty ? root : root + "/" + relative
+            guard let dir = opendir(dirPath) else { continue }
+            let prefixHash = relative.isEmpty ? fnvBasis : fnv(relative + "/")
+            var batch = StatBatch(directory: dirPath, prefixHash: prefixHash)
+            while let entry = readdir(dir) {
+                withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
+                    if name.elementsEqual(dot) || name.elementsEqual(dotDot) { return }
+                    var type = entry.pointee.d_type
+                    if type == UInt8(DT_UNKNOWN) {
+                        var st = stat()
+                        guard lstat(dirPath + "/" + String(decoding: name, as: UTF8.self), &st) == 0 else { return }
+                        type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                    }
+                    if type == UInt8(DT_DIR) {
+                        if name.first != UInt8(ascii: ".") {
+                            let folder = String(decoding: name, as: UTF8.self)
+                            stack.append(relative.isEmpty ? folder : relative + "/" + folder)
+                        }
+                    } else if name.count > 3 && name.suffix(3).elementsEqual(markdownSuffix)
+                        || (relative.isEmpty && name.elementsEqual(kbYAML))
+                    {
+                        batch.starts.append(batch.names.count)
+                        batch.names.append(contentsOf: name)
+                        batch.names.append(0)
+                        // Batches of a few hundred files: the stat pass runs them on all cores.
+                        if batch.starts.count == 256 {
+                            batches.append(batch)
+                            batch = StatBatch(directory: dirPath, prefixHash: prefixHash)
+                        }
+                    }
+                }
+            }
+            closedir(dir)
+            if !batch.starts.isEmpty { batches.append(batch) }
+        }
+        // Pass 2: stat every file (following symbolic links) and sum the per-file hashes.
+        let partial = UnsafeMutableBufferPointer<(UInt64, UInt64)>.allocate(
+            capacity: max(1, batches.count))
+        partial.initialize(repeating: (0, 0))
+        defer { partial.deallocate() }
+        nonisolated(unsafe) let slots = partial
+        let jobs = batches
+        let statBatch: @Sendable (Int) -> Void = { i in
+            let job = jobs[i]
+            let fd = open(job.directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { return }
+            defer { close(fd) }
+            var sum: UInt64 = 0
+            var count: UInt64 = 0
+            job.names.withUnsafeBytes { names in
+                for start in job.starts {
+                    let name = names.baseAddress!.advanced(by: start).assumingMemoryBound(to: CChar.self)
+                    var st = stat()
+                    guard fstatat(fd, name, &st, 0) == 0 else { continue }
+                    var h = job.prefixHash
+                    var i = start
+                    while names[i] != 0 {
+                        h ^= UInt64(names[i])
+                        h = h &* fnvPrime
+                        i += 1
+                    }
+                    h = mix(h, UInt64(truncatingIfNeeded: st.st_size))
+                    h = mix(h, UInt64(truncatingIfNeeded: st.st_mtim.tv_sec))
+                    h = mix(h, UInt64(truncatingIfNeeded: st.st_mtim.tv_nsec))
+                    sum &+= h
+                    count += 1
+                }
+            }
+            slots[i] = (sum, count)
+        }
+        if jobs.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: statBatch)
+        } else if jobs.count == 1 {
+            statBatch(0)
+        }
+        var sum: UInt64 = 0
+        var count: UInt64 = 0
+        for (s, c) in partial {
+            sum &+= s
+            count += c
+        }
+        return mix(mix(sum, count), toolFingerprint)
+    }
+
+    private static let dot: [UInt8] = [UInt8(ascii: ".")]
+    private static let dotDot: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ".")]
+    private static let markdownSuffix: [UInt8] = Array(".md".utf8)
+    private static let kbYAML: [UInt8] = Array("kb.yaml".utf8)
+    private static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+    /// The index format version and the built-in tables (synonyms, stop words, irregular
+    /// forms): a new `faq` with different tables never trusts an old cache.
+    public static let toolFingerprint: UInt64 = {
+        var h = mix(0, UInt64(IndexFormat.version))
+        for group in Synonyms.builtIn.groups { h = mix(h, fnv(group.joined(separator: ","))) }
+        for word in Analyzer.defaultStopWords.sorted() { h = mix(h, fnv(word)) }
+        for (k, v) in Analyzer.defaultIrregularForms.sorted(by: { $0.key < $1.key }) {
+            h = mix(h, fnv(k + ">" + v))
+        }
+        return h
+    }()
+
+    /// Key of in-memory files (the guides built into the binary).
+    public static func forFiles(_ files: [(path: String, text: String)]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for file in files {
+            h = mix(h, fnv(file.path))
+            h = mix(h, fnv(file.text))
+        }
+        return mix(h, toolFingerprint)
+    }
+
+    /// FNV-1a over the UTF-8 bytes.
+    public static func fnv(_ s: String) -> UInt64 {
+        var h = fnvBasis
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* fnvPrime
+        }
+        return h
+    }
+
+    static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var x = a ^ (b &+ 0x9e37_79b9_7f4a_7c15 &+ (a << 6) &+ (a >> 2))
+        x ^= x >> 33
+        x = x &* 0xff51_afd7_ed55_8ccd
+        x ^= x >> 33
+        return x
+    }
+}

@@ -1,0 +1,24 @@
+import SearchIndexReader
+
+/// Gives `faq` the index for a source: the cached one when its content key still matches (a
+/// stat per guide file and one `mmap`), else a fresh one from `kb index`, stored for next time.
+///
+/// Building runs in the `kb` process so that this binary links none of the Markdown model,
+/// YAML or Foundation: their size and start-up work would dominate every warm lookup.
+struct IndexLoader {
+    var cache: IndexCache? = IndexCache.fromEnvironment()
+    var indexer = IndexerProcess()
+
+    func index(for source: GuidesSource) throws(IndexProblem) -> SearchIndex {
+        let identity = try source.cacheIdentity()
+        if let cached = cache?.load(source: identity.name, key: identity.key) { return cached }
+        let bytes = try indexer.build(source)
+        // `kb` took the key again itself; if a guide changed in between, its index carries the
+        // newer key and the next run rebuilds, so storing it as is stays correct.
+        cache?.store(source: identity.name, bytes: bytes)
+        guard let index = SearchIndex(bytes: bytes) else {
+            throw IndexProblem(message: "kb index printed something that is not an index")
+        }
+        return index
+    }
+}

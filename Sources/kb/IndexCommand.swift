@@ -1,0 +1,40 @@
+import ArgumentParser
+import Search
+
+/// `kb index`: builds the search index of a guides folder (or of the guides built into the
+/// tools) and prints its bytes to stdout.
+///
+/// This is `faq`'s cold path. `faq` links only the index reader, so it starts without the
+/// Markdown model, YAML and Foundation; when its cache is missing or stale it runs the `kb`
+/// installed beside it with this command and maps the result. Problems go to stderr as bare
+/// messages, which `faq` repeats under its own name.
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Print the binary search index of a guides folder (used by faq).",
+        shouldDisplay: false
+    )
+
+    @Option(help: ArgumentHelp("The guides folder.", valueName: "DIR"))
+    var guides: String?
+
+    @Flag(help: "Index the guides built into kb and faq instead of a folder.")
+    var builtIn = false
+
+    func validate() throws {
+        if (guides == nil) == !builtIn {
+            throw ValidationError("Give exactly one of --guides DIR and --built-in.")
+        }
+    }
+
+    func run() throws {
+        let source: GuidesSource = guides.map { .folder($0) } ?? .builtIn
+        do {
+            let identity = try source.cacheIdentity()
+            Output.write(try IndexProvider(cache: nil).build(source, key: identity.key))
+        } catch {
+            Output.error(error.message)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -17,7 +17,7 @@ struct AnswerPrinter {
         if !seeAlso.isEmpty {
             out += "\n" + renderer.styled("See also", .bold) + "\n"
             for other in seeAlso {
-                out += "  " + other.title + "  " + renderer.styled("(\(other.id))", .dim) + "\n"
+                out += "  " + TerminalText.safe(other.title) + "  " + renderer.styled("(\(other.id))", .dim) + "\n"
             }
         }
         return out
@@ -29,7 +29,7 @@ struct AnswerPrinter {
         if json { return self.json(query: "", hits: Array(shown)) }
         var out = ""
         for hit in shown {
-            out += hit.title
+            out += TerminalText.safe(hit.title)
             if renderer.color { out += "  " + renderer.styled(hit.id, .dim) }
             out += "\n"
         }
@@ -68,7 +68,7 @@ struct AnswerPrinter {
             for s in suggestions { out += "  faq \"\(s)\"\n" }
         } else if !examples.isEmpty {
             out += " Questions it can answer (faq --list shows them all):\n"
-            for e in examples { out += "  \(e)\n" }
+            for e in examples { out += "  \(TerminalText.safe(e))\n" }
         } else {
             out += " Try other words, or faq --list to see every question."
         }

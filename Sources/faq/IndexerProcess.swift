@@ -1,4 +1,5 @@
 import SearchIndexReader
+import TerminalUI
 
 #if canImport(Glibc)
     import Glibc
@@ -7,8 +8,9 @@ import SearchIndexReader
 /// Runs `kb index` — the `kb` executable in the same folder as this `faq` (as `make install`
 /// and `swift build` put them) — and collects the index it prints.
 ///
-/// Its stderr is captured too: `kb index` reports a problem as a bare message, which becomes
-/// this process's `IndexProblem`, so `faq` still says "faq: guides: no guides found".
+/// Its stderr is captured too: `kb index` reports a failure as a bare message, which becomes
+/// this process's `IndexProblem`, so `faq` still says "faq: guides: no guides found"; files it
+/// skipped are repeated on faq's stderr.
 struct IndexerProcess {
     /// `kb` beside the running executable, found through `/proc/self/exe` (symbolic links to
     /// `faq` resolve to the real file, so a linked `faq` still finds its `kb`).
@@ -50,8 +52,8 @@ struct IndexerProcess {
         guard spawned == 0 else {
             throw IndexProblem(message: "cannot run \(executable): \(String(cString: strerror(spawned)))")
         }
-        // kb writes its (short) stderr only after failing, never while stdout is still being
-        // written, so reading stdout to the end first cannot block on a full stderr pipe.
+        // kb writes stderr only after closing stdout (files it skipped) or after failing, so
+        // reading stdout to the end first cannot block on a full stderr pipe.
         let bytes = IndexerProcess.readAll(output[0])
         let message = String(decoding: IndexerProcess.readAll(errors[0]), as: UTF8.self)
         var status: Int32 = 0
@@ -60,6 +62,11 @@ struct IndexerProcess {
         guard exited, (status >> 8) & 0xff == 0 else {
             let text = message.split(separator: "\n").first.map(String.init) ?? ""
             throw IndexProblem(message: text.isEmpty ? "kb index failed (status \(status))" : text)
+        }
+        // The index was built without some files: name them, as kb inspect and kb lint do.
+        for line in message.split(separator: "\n") where !line.isEmpty {
+            let text = Array(TerminalText.safe("faq: \(line)\n").utf8)
+            _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
         }
         return bytes
     }

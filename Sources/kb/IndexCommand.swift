@@ -1,5 +1,10 @@
 import ArgumentParser
+import KnowledgeBase
 import Search
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `kb index`: builds the search index of a guides folder (or of the guides built into the
 /// tools) and prints its bytes to stdout.
@@ -7,7 +12,8 @@ import Search
 /// This is `faq`'s cold path. `faq` links only the index reader, so it starts without the
 /// Markdown model, YAML and Foundation; when its cache is missing or stale it runs the `kb`
 /// installed beside it with this command and maps the result. Problems go to stderr as bare
-/// messages, which `faq` repeats under its own name.
+/// messages (files it skipped, after the index, with exit 0; a failure, with exit 2), which
+/// `faq` repeats under its own name.
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
@@ -31,7 +37,13 @@ struct IndexCommand: ParsableCommand {
         let source: GuidesSource = guides.map { .folder($0) } ?? .builtIn
         do {
             let identity = try source.cacheIdentity()
-            Output.write(try IndexProvider(cache: nil).build(source, key: identity.key))
+            var problems: [LoadProblem] = []
+            let bytes = try IndexProvider(cache: nil).build(source, key: identity.key, problems: &problems)
+            Output.write(bytes)
+            // faq reads stdout to its end before stderr: close stdout first, so a long list of
+            // problems cannot fill the stderr pipe while faq still waits for the index.
+            close(1)
+            for problem in problems { Output.error(problem.description) }
         } catch {
             Output.error(error.message)
             throw ExitCode(2)

@@ -33,9 +33,19 @@ public struct IndexProvider {
     /// The index bytes for a source, built from the guides with the parser, the model and
     /// `kb.yaml`: what `kb index` prints for `faq`, which links none of them.
     public func build(_ source: GuidesSource, key: UInt64) throws(IndexProblem) -> [UInt8] {
+        var problems: [LoadProblem] = []
+        return try build(source, key: key, problems: &problems)
+    }
+
+    /// The same, also giving the files that could not be indexed (or only in part), so the
+    /// caller can name them: a guide that silently drops out of the answers is a mystery.
+    public func build(_ source: GuidesSource, key: UInt64, problems: inout [LoadProblem]) throws(IndexProblem)
+        -> [UInt8]
+    {
         switch source {
         case .folder(let root):
             let kb = KnowledgeBase.load(root)
+            problems = kb.problems
             if kb.guides.isEmpty {
                 let detail = kb.problems.first.map { ": \($0.path): \($0.message)" } ?? ""
                 throw IndexProblem(message: "\(root): no guides found\(detail)")

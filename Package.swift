@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(name: "KBFuzz", dependencies: ["KnowledgeBase", "Lint"]),
         .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "KnowledgeBase"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search", "KnowledgeBase"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "KnowledgeBase"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "SiteTests", dependencies: ["Site", "KnowledgeBase", "Lint"], exclude: ["Fixtures", "Golden"]),

@@ -41,7 +41,7 @@ public enum FileOutput {
         var template = Array((folder + "/.kb-tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw FileOutputError(path: path, errno: errno) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failed = writeAll(fd, bytes)
         if failed == 0, fsync(fd) != 0 { failed = errno }
         // mkstemp creates the file 0600; outputs are for sharing.

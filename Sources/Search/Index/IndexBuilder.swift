@@ -1,6 +1,12 @@
 import KnowledgeBase
 import SearchIndexReader
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Builds the binary search index from a knowledge base.
 ///
 /// The format (little-endian; `IndexFormat` has the offsets) is read in place by `SearchIndex`
@@ -179,16 +185,15 @@ public struct IndexBuilder {
         format.out.bytes(unitStrings.bytes)
 
         // Terms, sorted bytewise, with their postings.
-        let order = termNames.indices.sorted {
-            termNames[$0].utf8.lexicographicallyPrecedes(termNames[$1].utf8)
-        }
+        let termBytes = termNames.map { Array($0.utf8) }
+        let order = termNames.indices.sorted { IndexBuilder.bytewiseLess(termBytes[$0], termBytes[$1]) }
         var newIndex = [Int32](repeating: 0, count: termNames.count)
         for (i, old) in order.enumerated() { newIndex[old] = Int32(i) }
         var strings = ByteBuffer()
         var postingBytes = ByteBuffer()
         var termRecords: [(Int, Int, Int, Int)] = []
         for old in order {
-            let name = Array(termNames[old].utf8)
+            let name = termBytes[old]
             let stringOffset = strings.count
             strings.bytes.append(contentsOf: name)
             let postingOffset = postingBytes.count
@@ -202,7 +207,8 @@ public struct IndexBuilder {
             format.out.u32(UInt32(r.1) | UInt32(r.3) << 8)
         }
         // Surface words (for typo tolerance and suggestions), sorted bytewise.
-        let surfaces = surfaceTerms.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let surfaces = surfaceTerms.keys.map { (word: $0, bytes: Array($0.utf8)) }
+            .sorted { IndexBuilder.bytewiseLess($0.bytes, $1.bytes) }.map(\.word)
         var surfaceRecords: [(Int, Int, Int32)] = []
         for word in surfaces {
             let offset = strings.count
@@ -239,5 +245,18 @@ public struct IndexBuilder {
         }
         format.finish(termCount: termRecords.count, surfaceCount: surfaceRecords.count)
         return format.out.bytes
+    }
+}
+
+extension IndexBuilder {
+    /// Bytewise order (what the reader's binary search and the browser engine expect), with
+    /// memcmp: the generic `lexicographicallyPrecedes` over `String.UTF8View` was the largest
+    /// single cost of a cold index build on tldr.
+    static func bytewiseLess(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let common = min(a.count, b.count)
+        let order = a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in common == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, common) }
+        }
+        return order != 0 ? order < 0 : a.count < b.count
     }
 }

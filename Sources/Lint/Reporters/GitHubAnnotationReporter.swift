@@ -17,21 +17,13 @@ public struct GitHubAnnotationReporter: FindingReporter {
         return Array(out.utf8)
     }
 
-    static func escapeData(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// GitHub's escaping for a command's message: `%`, CR and LF.
+    static func escapeData(_ s: String) -> String { escape(s, separators: false) }
 
-    static func escapeProperty(_ s: String) -> String {
+    /// For a property value (`file=`, `title=`), where `:` and `,` also end the value.
+    static func escapeProperty(_ s: String) -> String { escape(s, separators: true) }
+
+    private static func escape(_ s: String, separators: Bool) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
@@ -39,8 +31,8 @@ public struct GitHubAnnotationReporter: FindingReporter {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            case ":": out += "%3A"
-            case ",": out += "%2C"
+            case ":" where separators: out += "%3A"
+            case "," where separators: out += "%2C"
             default: out.unicodeScalars.append(c)
             }
         }

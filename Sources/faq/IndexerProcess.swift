@@ -17,7 +17,10 @@ struct IndexerProcess {
     var executable: String? = IndexerProcess.besideSelf("kb")
 
     func build(_ source: GuidesSource) throws(IndexProblem) -> [UInt8] {
-        guard let executable, access(executable, X_OK) == 0 else {
+        // No access(2) check first: it tests the real user's rights along the whole path, and
+        // can say no where exec still succeeds (a user dropped from root with setpriv, say);
+        // posix_spawn's own error is the answer that counts.
+        guard let executable else {
             throw IndexProblem(
                 message: "cannot build the index: no kb executable beside faq (install them together)")
         }
@@ -50,6 +53,10 @@ struct IndexerProcess {
             close(errors[0])
         }
         guard spawned == 0 else {
+            if spawned == ENOENT {
+                throw IndexProblem(
+                    message: "cannot build the index: no kb executable beside faq (install them together)")
+            }
             throw IndexProblem(message: "cannot run \(executable): \(String(cString: strerror(spawned)))")
         }
         // kb writes stderr only after closing stdout (files it skipped) or after failing, so

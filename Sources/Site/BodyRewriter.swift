@@ -154,42 +154,23 @@ public struct BodyRewriter {
         return nil
     }
 
+    /// The entities cmark writes in attribute values, and what each stands for.
+    private static let attributeEntities: [(entity: StaticString, byte: UInt8)] = [
+        ("&amp;", UInt8(ascii: "&")), ("&quot;", UInt8(ascii: "\"")), ("&lt;", UInt8(ascii: "<")),
+        ("&gt;", UInt8(ascii: ">")), ("&#39;", UInt8(ascii: "'")), ("&#x27;", UInt8(ascii: "'")),
+    ]
+
     /// The attribute value with cmark's entities (`&amp;`, `&quot;`, `&lt;`, `&gt;`, `&#39;`, `&#x27;`) decoded.
     private func decodeEntities(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         var k = start
-        while k < end {
+        scan: while k < end {
             if b[k] == UInt8(ascii: "&") {
-                if matches(b, k, "&amp;") {
-                    out.append(UInt8(ascii: "&"))
-                    k += 5
-                    continue
-                }
-                if matches(b, k, "&quot;") {
-                    out.append(UInt8(ascii: "\""))
-                    k += 6
-                    continue
-                }
-                if matches(b, k, "&lt;") {
-                    out.append(UInt8(ascii: "<"))
-                    k += 4
-                    continue
-                }
-                if matches(b, k, "&gt;") {
-                    out.append(UInt8(ascii: ">"))
-                    k += 4
-                    continue
-                }
-                if matches(b, k, "&#39;") {
-                    out.append(UInt8(ascii: "'"))
-                    k += 5
-                    continue
-                }
-                if matches(b, k, "&#x27;") {
-                    out.append(UInt8(ascii: "'"))
-                    k += 6
-                    continue
+                for (entity, byte) in BodyRewriter.attributeEntities where matches(b, k, entity) {
+                    out.append(byte)
+                    k += entity.utf8CodeUnitCount
+                    continue scan
                 }
             }
             out.append(b[k])

@@ -36,12 +36,13 @@ def run_once(cmd, env=None, stdin=None):
 
 
 def measure(cmd, runs, env=None, setup=None, stdin_path=None):
+    """cmd is an argument list, or a function of the run number that returns one."""
     times, peaks, codes = [], [], set()
-    for _ in range(runs):
+    for run in range(runs):
         if setup:
             setup()
         stdin = open(stdin_path, "rb") if stdin_path else None
-        t, m, c = run_once(cmd, env=env, stdin=stdin)
+        t, m, c = run_once(cmd(run) if callable(cmd) else cmd, env=env, stdin=stdin)
         if stdin:
             stdin.close()
         times.append(t)
@@ -111,6 +112,20 @@ def main():
         cache = os.path.join(work, "cache")
         env = dict(os.environ, XDG_CACHE_HOME=cache, NO_COLOR="1")
         site_out = os.path.join(work, "site")
+        fresh_outputs = [0]
+
+        def fresh_site(label):
+            """A new output folder per run. Removing the previous site between runs would
+            measure the file system instead: on a journal-less ext4 (this VM) creating files
+            within 30 s of deleting thousands is several times slower, because the inode
+            allocator skips each recently freed inode. All are removed at the end."""
+            def cmd_for(root):
+                def make(run):
+                    fresh_outputs[0] += 1
+                    return [kb, "build", root, "--output",
+                            os.path.join(work, "fresh", "%s-%d" % (label, fresh_outputs[0]))]
+                return make
+            return cmd_for
 
         def clear_cache():
             shutil.rmtree(cache, ignore_errors=True)
@@ -118,15 +133,16 @@ def main():
         jobs = [
             ("kb inspect --json", [kb, "inspect", tldr, "--json"], None, True),
             ("kb lint", [kb, "lint", tldr], None, True),
-            ("kb build (site + index)", [kb, "build", tldr, "--output", site_out], None, True),
+            ("kb build (site + index)", fresh_site("1x")(tldr), None, True),
+            ("kb build (rebuild)", [kb, "build", tldr, "--output", site_out], None, True),
             ("faq cold (no cache)", [faq, "--guides", tldr, "extract a tar archive"], clear_cache, True),
             ("faq warm", [faq, "--guides", tldr, "extract a tar archive"], None, True),
             ("faq shipped guides", [faq, "--guides", guides, "lose my key"], None, False),
         ]
         print("%-26s %10s %10s %9s %6s" % ("job", "median", "peak MB", "x floor", "exit"))
         for name, cmd, setup, vs_floor in jobs:
-            if name == "faq warm":
-                run_once(cmd, env=env)  # fill the cache
+            if name in ("faq warm", "kb build (rebuild)"):
+                run_once(cmd, env=env)  # fill the cache; build the site once to rebuild it
             t, mem, codes = measure(cmd, args.runs, env=env, setup=setup)
             results[name] = (t, mem)
             ratio = "%.2f" % (t / floor) if vs_floor else "-"
@@ -142,7 +158,7 @@ def main():
                 replicate(tldr, root, s)
             for name, cmd in [("kb inspect --json", [kb, "inspect", root, "--json"]),
                               ("kb lint", [kb, "lint", root]),
-                              ("kb build", [kb, "build", root, "--output", site_out])]:
+                              ("kb build", fresh_site("%dx" % s)(root))]:
                 t, _, _ = measure(cmd, max(1, args.runs // 2 if s > 1 else args.runs), env=env)
                 scaled.setdefault(name, []).append(t / (pages * s) * 1e6)
             if s != 1:
@@ -172,7 +188,8 @@ def main():
         print("\ntargets:")
         checks = [
             ("kb lint <= 2x floor", results["kb lint"][0] <= 2 * floor),
-            ("kb build <= 3x floor", results["kb build (site + index)"][0] <= 3 * floor),
+            ("kb build <= 3x floor (fresh output)", results["kb build (site + index)"][0] <= 3 * floor),
+            ("kb build <= 3x floor (rebuild)", results["kb build (rebuild)"][0] <= 3 * floor),
             ("faq warm on tldr <= 15 ms", results["faq warm"][0] <= 0.015),
             ("faq on shipped guides <= 5 ms", results["faq shipped guides"][0] <= 0.005),
             ("tldr build peak memory <= 200 MB", results["kb build (site + index)"][1] <= 200),

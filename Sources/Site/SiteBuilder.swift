@@ -29,6 +29,8 @@ public struct SiteBuilder: Sendable {
         public var pages = 0
         public var files = 0
         public var bytes = 0
+        /// Files identical to the previous site's, linked rather than written again.
+        public var unchanged = 0
         public var indexBytes = 0
         /// Warnings (errors stop the build before anything is written).
         public var findings: [Finding] = []
@@ -71,7 +73,11 @@ public struct SiteBuilder: Sendable {
         let staging = target.staging
         SiteFiles.removeTree(staging)
         do throws(SiteError) {
-            try write(kb: kb, context: context, outputs: outputs, into: staging, report: &report, clock: &clock)
+            // The site being replaced, whose unchanged files the new one links.
+            let previous = SiteFiles.kind(target.path + "/" + SitePlan.marker) == .file ? target.path : nil
+            try write(
+                kb: kb, context: context, outputs: outputs, into: staging, previous: previous, report: &report,
+                clock: &clock)
             try SiteFiles.write([], to: staging + "/" + SitePlan.marker)
             try swap(staging: staging, into: target)
         } catch {
@@ -156,7 +162,7 @@ public struct SiteBuilder: Sendable {
 
     private func write(
         kb: KnowledgeBase, context: SiteContext, outputs: [(path: String, what: String)], into staging: String,
-        report: inout Report, clock: inout PhaseClock
+        previous: String?, report: inout Report, clock: inout PhaseClock
     ) throws(SiteError) {
         let plan = context.plan
         var folders: Set<String> = [staging, staging + "/assets"]
@@ -176,6 +182,7 @@ public struct SiteBuilder: Sendable {
 
         struct Slot {
             var bytes = 0
+            var reused = false
             var assets: [String] = []
             var error: SiteError?
         }
@@ -217,10 +224,11 @@ public struct SiteBuilder: Sendable {
                 case .searchEngine: (path, bytes) = (SitePlan.engineScript, BrowserExport.engineScript)
                 }
                 do throws(SiteError) {
-                    try SiteFiles.write(bytes, to: staging + "/" + path)
-                    shared[j] = Slot(bytes: bytes.count, assets: assets, error: nil)
+                    let reused = try SiteFiles.write(
+                        bytes, to: staging + "/" + path, reusing: previous.map { $0 + "/" + path })
+                    shared[j] = Slot(bytes: bytes.count, reused: reused, assets: assets, error: nil)
                 } catch {
-                    shared[j] = Slot(bytes: 0, assets: [], error: error)
+                    shared[j] = Slot(bytes: 0, reused: false, assets: [], error: error)
                 }
             }
         }
@@ -230,6 +238,7 @@ public struct SiteBuilder: Sendable {
             if let error = slot.error { throw error }
             report.bytes += slot.bytes
             report.files += 1
+            if slot.reused { report.unchanged += 1 }
             assets.formUnion(slot.assets)
             switch jobs[j] {
             case .guide, .home: report.pages += 1
@@ -243,7 +252,9 @@ public struct SiteBuilder: Sendable {
             let bytes = try SiteFiles.read(guidesRoot + "/" + asset)
             let dir = URLPath.directory(of: asset)
             if !dir.isEmpty { try SiteFiles.makeDirectories(staging + "/" + dir) }
-            try SiteFiles.write(bytes, to: staging + "/" + asset)
+            if try SiteFiles.write(bytes, to: staging + "/" + asset, reusing: previous.map { $0 + "/" + asset }) {
+                report.unchanged += 1
+            }
             report.files += 1
             report.bytes += bytes.count
         }

@@ -33,6 +33,33 @@ import Testing
         #expect(index.surfaceTerm(Array("keys".utf8)) == key)
     }
 
+    /// The builder inverts chunks of units in parallel and joins them; the join must give the
+    /// very bytes of one sequential pass, whatever the chunk size (one unit per chunk is the
+    /// hardest case: every posting list is rebased at every join).
+    @Test func chunkedBuildsGiveTheSameBytesAsOnePass() throws {
+        let units = SearchUnit.units(of: KnowledgeBase.load(TestSupport.shippedGuides))
+        var builder = IndexBuilder()
+        builder.unitsPerChunk = units.count
+        let whole = builder.build(units: units, key: 7)
+        for size in [1, 3, 64] {
+            builder.unitsPerChunk = size
+            #expect(builder.build(units: units, key: 7) == whole, "chunks of \(size)")
+        }
+        // And the joined postings are right, not just consistently wrong: a term that occurs in
+        // many units lists exactly the units whose text has it.
+        let index = try #require(SearchIndex(bytes: whole))
+        let rotate = try #require(index.termIndex(Array("rotat".utf8)))
+        let expected = units.indices.filter { u in
+            units[u].fields.contains { field in
+                var words: [String] = []
+                Tokenizer().tokenize(field) { word, _, _ in words.append(String(decoding: word, as: UTF8.self)) }
+                return words.contains { Analyzer().term(for: $0) == "rotat" }
+            }
+        }
+        #expect(expected.count > 10)
+        #expect(index.documentFrequency(rotate) == expected.count)
+    }
+
     @Test func refusesCorruptBytesWithoutCrashing() {
         let good = TestSupport.shippedIndex.bytes
         #expect(SearchIndex(bytes: []) == nil)

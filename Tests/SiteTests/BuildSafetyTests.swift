@@ -67,6 +67,49 @@ struct ForbiddenWordRule: Rule {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["site"], "no staging folder is left")
     }
 
+    /// A rebuild links the files that did not change to the previous site's, writes the ones
+    /// that did, and never trusts a previous file it did not write as it is.
+    @Test func aRebuildLinksUnchangedFilesAndWritesChangedOnes() throws {
+        let guides = TestSite.copyFixture("basic")
+        let output = TestSite.temporaryFolder() + "/site"
+        guard case .built(let first) = try SiteBuilder(guidesRoot: guides, output: output, linter: linter).build()
+        else {
+            Issue.record("the first build failed")
+            return
+        }
+        #expect(first.unchanged == 0)
+        func inode(_ path: String) -> Int? {
+            var st = stat()
+            return lstat(output + "/" + path, &st) == 0 ? Int(st.st_ino) : nil
+        }
+        let unchangedPage = "tools/cli.html"
+        let before = (page: inode(unchangedPage), faq: inode("faq.html"), css: inode("assets/kb.css"))
+        // Someone edits a page of the built site by hand, and replaces another with a link.
+        write("tampered", to: output + "/faq.html")
+        try FileManager.default.removeItem(atPath: output + "/search.html")
+        try FileManager.default.createSymbolicLink(atPath: output + "/search.html", withDestinationPath: "/etc/hostname")
+        // And a guide changes.
+        let changed = TestSite.read(guides + "/getting-started.md") + "\nOne more line.\n"
+        write(changed, to: guides + "/getting-started.md")
+
+        guard case .built(let second) = try SiteBuilder(guidesRoot: guides, output: output, linter: linter).build()
+        else {
+            Issue.record("the rebuild failed")
+            return
+        }
+        #expect(inode(unchangedPage) == before.page, "an unchanged page is the same file")
+        #expect(inode("assets/kb.css") == before.css)
+        #expect(inode("faq.html") != before.faq, "a tampered file is written anew")
+        #expect(TestSite.read(output + "/faq.html").contains("<html"))
+        var st = stat()
+        #expect(lstat(output + "/search.html", &st) == 0 && st.st_mode & S_IFMT == S_IFREG, "links are not kept")
+        #expect(TestSite.read(output + "/getting-started.html").contains("One more line."))
+        // At least four files are new: getting-started.html and the search index changed, and
+        // faq.html and search.html had been replaced by hand.
+        #expect(second.unchanged > 0 && second.unchanged <= second.files - 4)
+        #expect(second.files == first.files)
+    }
+
     @Test func anOutputThatIsAFileIsRefused() throws {
         let file = TestSite.temporaryFolder() + "/site"
         write("not a site", to: file)

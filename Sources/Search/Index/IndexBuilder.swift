@@ -1,3 +1,4 @@
+import Dispatch
 import KnowledgeBase
 import SearchIndexReader
 
@@ -31,128 +32,74 @@ public struct IndexBuilder {
     /// Gap between aliases, so a phrase never runs from one alias into the next.
     static let aliasGap = 8
 
-    /// One occurrence of a term in the unit being indexed.
-    private struct Hit: Comparable {
-        var term: Int32
-        var field: Int32
-        var position: Int32
-
-        static func < (a: Hit, b: Hit) -> Bool {
-            a.term != b.term
-                ? a.term < b.term : (a.field != b.field ? a.field < b.field : a.position < b.position)
-        }
-    }
-
     /// The index bytes for `kb`, stamped with `key` (the cache key of its sources).
     public func build(_ kb: KnowledgeBase, key: UInt64) -> [UInt8] {
         build(units: SearchUnit.units(of: kb), key: key)
     }
 
-    public func build(units: [SearchUnit], key: UInt64) -> [UInt8] {
-        let tokenizer = Tokenizer()
-        var termIDs: [String: Int32] = [:]
-        var termNames: [String] = []
-        // Each term's postings, encoded as they are found (units come in order, so unit deltas
-        // can be written at once): no per-occurrence allocation.
-        var postings: [ByteBuffer] = []
-        var lastUnit: [Int32] = []
-        var documentCounts: [Int] = []
-        var hits: [Hit] = []
-        var surfaceTerms: [String: Int32] = [:]
-        var analysed: [String: Int32] = [:]  // word → term id, -1 for stop words
-        var fieldLengths: [[Int32]] = []
-        var totals = [Double](repeating: 0, count: 4)
-        fieldLengths.reserveCapacity(units.count)
+    /// Units per chunk of the parallel pass, when set; by default the units are cut into four
+    /// chunks per core (at least 256 units each): few enough that each chunk analyses a word
+    /// (stop list, stemming) once for many occurrences, enough that the cores finish together.
+    /// The bytes never depend on it: a test builds with several sizes and compares.
+    var unitsPerChunk: Int?
 
-        for (u, unit) in units.enumerated() {
-            hits.removeAll(keepingCapacity: true)
-            var lengths: [Int32] = [0, 0, 0, 0]
-            for field in 0..<4 {
-                let text = unit.fields[field]
-                if text.isEmpty { continue }
-                var position = 0
-                let lines: [Substring] =
-                    field == SearchUnit.Field.aliases.rawValue ? text.split(separator: "\n") : [text[...]]
-                for line in lines {
-                    var piece = String(line)
-                    position = piece.withUTF8 { buffer in
-                        tokenizer.tokenize(bytes: buffer, firstPosition: position) { bytes, pos, compound in
-                            let word = String(decoding: bytes, as: UTF8.self)
-                            var id: Int32
-                            if compound {
-                                id = analysed["\u{1}" + word] ?? -2
-                                if id == -2 {
-                                    id = Int32(termNames.count)
-                                    if let existing = termIDs[word] {
-                                        id = existing
-                                    } else {
-                                        termIDs[word] = id
-                                        termNames.append(word)
-                                        postings.append(ByteBuffer())
-                                        lastUnit.append(-1)
-                                        documentCounts.append(0)
-                                    }
-                                    analysed["\u{1}" + word] = id
-                                }
-                            } else if let known = analysed[word] {
-                                id = known
-                            } else {
-                                if let term = analyzer.term(for: word) {
-                                    if let existing = termIDs[term] {
-                                        id = existing
-                                    } else {
-                                        id = Int32(termNames.count)
-                                        termIDs[term] = id
-                                        termNames.append(term)
-                                        postings.append(ByteBuffer())
-                                        lastUnit.append(-1)
-                                        documentCounts.append(0)
-                                    }
-                                } else {
-                                    id = -1
-                                }
-                                analysed[word] = id
-                                if id >= 0 { surfaceTerms[word] = id }
-                            }
-                            if id < 0 { return }
-                            hits.append(Hit(term: id, field: Int32(field), position: Int32(pos)))
-                        }
-                    }
-                    position += IndexBuilder.aliasGap
+    private func chunkSize(for unitCount: Int) -> Int {
+        if let unitsPerChunk { return max(1, unitsPerChunk) }
+        let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        return max(256, (unitCount + 4 * cores - 1) / (4 * cores))
+    }
+
+    public func build(units: [SearchUnit], key: UInt64) -> [UInt8] {
+        // Pass 1, in parallel: each chunk of units tokenizes, analyses and inverts on its own.
+        let size = chunkSize(for: units.count)
+        let chunkCount = max(1, (units.count + size - 1) / size)
+        let slots = UnsafeMutableBufferPointer<IndexChunk?>.allocate(capacity: chunkCount)
+        slots.initialize(repeating: nil)
+        defer { slots.deinitialize().deallocate() }
+        nonisolated(unsafe) let shared = slots
+        let analyzer = self.analyzer
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+            let range = (c * size)..<min(units.count, (c + 1) * size)
+            shared[c] = IndexChunk(units: units[range], analyzer: analyzer)
+        }
+        let chunks = slots.map { $0! }
+
+        // Pass 2: one term table for all chunks; each chunk's ids mapped to the global ones.
+        var terms = ByteStringTable(capacity: chunks.first.map { $0.terms.count * 2 } ?? 1024)
+        var localToGlobal: [[Int32]] = []
+        for chunk in chunks {
+            var map = [Int32](repeating: 0, count: chunk.terms.count)
+            for e in 0..<chunk.terms.count {
+                map[e] = chunk.terms.withKey(e) { key in
+                    let hash = ByteStringTable.hash(key)
+                    if let g = terms.find(key, hash: hash) { return Int32(g) }
+                    return Int32(terms.insert(key, hash: hash, value: Int32(terms.count)))
                 }
-                lengths[field] = Int32(max(0, position - (lines.count) * IndexBuilder.aliasGap))
-                totals[field] += Double(lengths[field])
             }
-            fieldLengths.append(lengths)
-            hits.sort()
-            var i = 0
-            while i < hits.count {
-                let t = Int(hits[i].term)
-                var end = i
-                var mask: UInt8 = 0
-                while end < hits.count && hits[end].term == hits[i].term {
-                    mask |= 1 << UInt8(hits[end].field)
-                    end += 1
-                }
-                postings[t].varint(u - Int(lastUnit[t]))
-                lastUnit[t] = Int32(u)
-                documentCounts[t] += 1
-                postings[t].bytes.append(mask)
-                var j = i
-                while j < end {
-                    var fieldEnd = j
-                    while fieldEnd < end && hits[fieldEnd].field == hits[j].field { fieldEnd += 1 }
-                    postings[t].varint(fieldEnd - j)
-                    var last: Int32 = 0
-                    for k in j..<fieldEnd {
-                        postings[t].varint(Int(hits[k].position - last))
-                        last = hits[k].position
+            localToGlobal.append(map)
+        }
+        var globalToLocal: [[Int32]] = []
+        for (c, chunk) in chunks.enumerated() {
+            var back = [Int32](repeating: -1, count: terms.count)
+            for l in 0..<chunk.terms.count { back[Int(localToGlobal[c][l])] = Int32(l) }
+            globalToLocal.append(back)
+        }
+        var surfaceTerms = ByteStringTable(capacity: terms.count)
+        for (c, chunk) in chunks.enumerated() {
+            for e in 0..<chunk.words.count where chunk.words.values[e] >= 0 {
+                chunk.words.withKey(e) { key in
+                    let hash = ByteStringTable.hash(key)
+                    if surfaceTerms.find(key, hash: hash) == nil {
+                        surfaceTerms.insert(key, hash: hash, value: localToGlobal[c][Int(chunk.words.values[e])])
                     }
-                    j = fieldEnd
                 }
-                i = end
             }
         }
+        var totals = [Double](repeating: 0, count: 4)
+        for chunk in chunks {
+            for f in 0..<4 { totals[f] += chunk.totals[f] }
+        }
+        let fieldLength = { (u: Int, f: Int) -> Int32 in chunks[u / size].fieldLengths[(u % size) * 4 + f] }
 
         let count = max(1, units.count)
         let averages = totals.map { max(1, $0 / Double(count)) }
@@ -178,27 +125,36 @@ public struct IndexBuilder {
         }
         for (u, unit) in units.enumerated() {
             format.out.u32(UInt32(unit.kind.rawValue) | UInt32(min(unit.line, 0xFF_FFFF)) << 8)
-            for f in 0..<4 { format.out.u16(UInt16(min(Int(fieldLengths[u][f]), 0xFFFF))) }
+            for f in 0..<4 { format.out.u16(UInt16(min(Int(fieldLength(u, f)), 0xFFFF))) }
             format.out.u32(UInt32(unitStringOffsets[u]))
         }
         format.beginSection(.unitStrings)
         format.out.bytes(unitStrings.bytes)
 
-        // Terms, sorted bytewise, with their postings.
-        let termBytes = termNames.map { Array($0.utf8) }
-        let order = termNames.indices.sorted { IndexBuilder.bytewiseLess(termBytes[$0], termBytes[$1]) }
-        var newIndex = [Int32](repeating: 0, count: termNames.count)
+        // Terms, sorted bytewise, with their postings: each chunk's list in unit order.
+        let termBytes = (0..<terms.count).map { terms.key($0) }
+        let order = termBytes.indices.sorted { IndexBuilder.bytewiseLess(termBytes[$0], termBytes[$1]) }
+        var newIndex = [Int32](repeating: 0, count: terms.count)
         for (i, old) in order.enumerated() { newIndex[old] = Int32(i) }
         var strings = ByteBuffer()
         var postingBytes = ByteBuffer()
         var termRecords: [(Int, Int, Int, Int)] = []
-        for old in order {
-            let name = termBytes[old]
+        termRecords.reserveCapacity(terms.count)
+        for g in order {
+            let name = termBytes[g]
             let stringOffset = strings.count
             strings.bytes.append(contentsOf: name)
             let postingOffset = postingBytes.count
-            postingBytes.bytes.append(contentsOf: postings[old].bytes)
-            termRecords.append((stringOffset, name.count, postingOffset, documentCounts[old]))
+            var documents = 0
+            var last: Int32 = -1
+            for (c, chunk) in chunks.enumerated() {
+                let l = Int(globalToLocal[c][g])
+                if l < 0 { continue }
+                IndexBuilder.appendRebased(chunk.postings[l].bytes, after: last, to: &postingBytes)
+                last = chunk.lastUnit[l]
+                documents += Int(chunk.documentCounts[l])
+            }
+            termRecords.append((stringOffset, name.count, postingOffset, documents))
         }
         format.beginSection(.terms)
         for r in termRecords {
@@ -207,13 +163,15 @@ public struct IndexBuilder {
             format.out.u32(UInt32(r.1) | UInt32(r.3) << 8)
         }
         // Surface words (for typo tolerance and suggestions), sorted bytewise.
-        let surfaces = surfaceTerms.keys.map { (word: $0, bytes: Array($0.utf8)) }
-            .sorted { IndexBuilder.bytewiseLess($0.bytes, $1.bytes) }.map(\.word)
+        let surfaceBytes = (0..<surfaceTerms.count).map { surfaceTerms.key($0) }
+        let surfaceOrder = surfaceBytes.indices.sorted {
+            IndexBuilder.bytewiseLess(surfaceBytes[$0], surfaceBytes[$1])
+        }
         var surfaceRecords: [(Int, Int, Int32)] = []
-        for word in surfaces {
+        for s in surfaceOrder {
             let offset = strings.count
-            strings.bytes.append(contentsOf: Array(word.utf8))
-            surfaceRecords.append((offset, word.utf8.count, newIndex[Int(surfaceTerms[word]!)]))
+            strings.bytes.append(contentsOf: surfaceBytes[s])
+            surfaceRecords.append((offset, surfaceBytes[s].count, newIndex[Int(surfaceTerms.values[s])]))
         }
         format.beginSection(.surfaces)
         for r in surfaceRecords {
@@ -249,6 +207,28 @@ public struct IndexBuilder {
 }
 
 extension IndexBuilder {
+    /// Appends a chunk's postings for one term, rewriting the first unit delta: the chunk
+    /// counted it from -1, the index counts it from `last`, the term's last unit in earlier
+    /// chunks (-1 when there is none, and then the bytes are already right).
+    static func appendRebased(_ list: [UInt8], after last: Int32, to out: inout ByteBuffer) {
+        if last < 0 {
+            out.bytes.append(contentsOf: list)
+            return
+        }
+        var value = 0
+        var shift = 0
+        var i = 0
+        while true {
+            let b = list[i]
+            value |= Int(b & 0x7F) << shift
+            i += 1
+            if b < 0x80 { break }
+            shift += 7
+        }
+        out.varint(value - 1 - Int(last))
+        out.bytes.append(contentsOf: list[i...])
+    }
+
     /// Bytewise order (what the reader's binary search and the browser engine expect), with
     /// memcmp: the generic `lexicographicallyPrecedes` over `String.UTF8View` was the largest
     /// single cost of a cold index build on tldr.

@@ -106,12 +106,20 @@ private struct Word {
         return true
     }
 
+    /// Compared from the last byte back, in place: most suffixes fail on the first byte
+    /// compared, and this runs some sixty times per word at index time.
     func ends(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        guard b.count >= u.count else { return false }
-        let start = b.count - u.count
-        for i in 0..<u.count where b[start + i] != u[i] { return false }
-        return true
+        s.utf8.withContiguousStorageIfAvailable { u in
+            guard b.count >= u.count else { return false }
+            var i = b.count - 1
+            var j = u.count - 1
+            while j >= 0 {
+                if b[i] != u[j] { return false }
+                i -= 1
+                j -= 1
+            }
+            return true
+        } ?? false
     }
 
     /// The longest of `suffixes` the word ends with.
@@ -153,11 +161,11 @@ private struct Word {
     }
 
     mutating func step0() {
-        if let s = longest(["'s'", "'s", "'"]) { b.removeLast(s.utf8.count) }
+        if let s = longest(Word.apostropheSuffixes) { b.removeLast(s.utf8.count) }
     }
 
     mutating func step1a() {
-        guard let s = longest(["sses", "ied", "ies", "us", "ss", "s"]) else { return }
+        guard let s = longest(Word.step1aSuffixes) else { return }
         switch s {
         case "sses": replace(s, with: "ss")
         case "ied", "ies": replace(s, with: b.count > 4 ? "i" : "ie")
@@ -169,7 +177,7 @@ private struct Word {
     }
 
     mutating func step1b() {
-        guard let s = longest(["eed", "eedly", "ed", "edly", "ing", "ingly"]) else { return }
+        guard let s = longest(Word.step1bSuffixes) else { return }
         if s == "eed" || s == "eedly" {
             if inR1(s) { replace(s, with: "ee") }
             return
@@ -200,6 +208,9 @@ private struct Word {
         ("ousness", "ous"), ("iveness", "ive"), ("iviti", "ive"), ("biliti", "ble"), ("bli", "ble"),
         ("ogi", "og"), ("fulli", "ful"), ("lessli", "less"), ("li", ""),
     ]
+    static let apostropheSuffixes = ["'s'", "'s", "'"]
+    static let step1aSuffixes = ["sses", "ied", "ies", "us", "ss", "s"]
+    static let step1bSuffixes = ["eed", "eedly", "ed", "edly", "ing", "ingly"]
     static let step2Suffixes = step2Rules.map(\.0)
 
     mutating func step2() {

@@ -50,51 +50,72 @@ public struct IndexBuilder {
     }
 
     public func build(units: [SearchUnit], key: UInt64) -> [UInt8] {
-        // Pass 1, in parallel: each chunk of units tokenizes, analyses and inverts on its own.
+        // Pass 1, in parallel: each chunk of units tokenizes on its own.
         let size = chunkSize(for: units.count)
         let chunkCount = max(1, (units.count + size - 1) / size)
         let slots = UnsafeMutableBufferPointer<IndexChunk?>.allocate(capacity: chunkCount)
         slots.initialize(repeating: nil)
         defer { slots.deinitialize().deallocate() }
         nonisolated(unsafe) let shared = slots
-        let analyzer = self.analyzer
         DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-            let range = (c * size)..<min(units.count, (c + 1) * size)
-            shared[c] = IndexChunk(units: units[range], analyzer: analyzer)
+            shared[c] = IndexChunk(units: units[(c * size)..<min(units.count, (c + 1) * size)])
+        }
+
+        // Pass 2: the distinct words of all chunks, each analysed once (in parallel), and the
+        // terms they give.
+        var words = ByteStringTable(capacity: (slots[0]?.words.count ?? 512) * 2)
+        var wordMaps: [[Int32]] = []
+        for chunk in slots {
+            let chunk = chunk!
+            var map = [Int32](repeating: 0, count: chunk.words.count)
+            for e in 0..<chunk.words.count {
+                map[e] = chunk.words.withKey(e) { key in
+                    let hash = ByteStringTable.hash(key)
+                    return Int32(words.find(key, hash: hash) ?? words.insert(key, hash: hash, value: 0))
+                }
+            }
+            wordMaps.append(map)
+        }
+        let analysed = UnsafeMutableBufferPointer<String?>.allocate(capacity: max(1, words.count))
+        analysed.initialize(repeating: nil)
+        defer { analysed.deinitialize().deallocate() }
+        nonisolated(unsafe) let analysedShared = analysed
+        let distinct = words
+        let analyzer = self.analyzer
+        let wordsPerJob = 2048
+        DispatchQueue.concurrentPerform(iterations: (distinct.count + wordsPerJob - 1) / wordsPerJob) { j in
+            for w in (j * wordsPerJob)..<min(distinct.count, (j + 1) * wordsPerJob) {
+                analysedShared[w] = analyzer.term(for: distinct.withKey(w) { String(decoding: $0, as: UTF8.self) })
+            }
+        }
+        var terms = ByteStringTable(capacity: words.count)
+        func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+            let hash = ByteStringTable.hash(key)
+            if let e = terms.find(key, hash: hash) { return Int32(e) }
+            return Int32(terms.insert(key, hash: hash, value: 0))
+        }
+        var wordTerms = [Int32](repeating: -1, count: words.count)
+        for w in 0..<words.count {
+            if var term = analysed[w] { wordTerms[w] = term.withUTF8 { intern($0) } }
+        }
+        var compoundMaps: [[Int32]] = []
+        for chunk in slots {
+            let compounds = chunk!.compounds
+            compoundMaps.append((0..<compounds.count).map { e in compounds.withKey(e) { intern($0) } })
+        }
+
+        // Pass 3, in parallel: each chunk inverts its occurrences into postings of those terms.
+        let termCount = terms.count
+        let frozenWordMaps = wordMaps
+        let frozenWordTerms = wordTerms
+        let frozenCompoundMaps = compoundMaps
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+            shared[c]!.invert(
+                wordTerms: frozenWordMaps[c].map { frozenWordTerms[Int($0)] }, compoundTerms: frozenCompoundMaps[c],
+                termCount: termCount)
         }
         let chunks = slots.map { $0! }
 
-        // Pass 2: one term table for all chunks; each chunk's ids mapped to the global ones.
-        var terms = ByteStringTable(capacity: chunks.first.map { $0.terms.count * 2 } ?? 1024)
-        var localToGlobal: [[Int32]] = []
-        for chunk in chunks {
-            var map = [Int32](repeating: 0, count: chunk.terms.count)
-            for e in 0..<chunk.terms.count {
-                map[e] = chunk.terms.withKey(e) { key in
-                    let hash = ByteStringTable.hash(key)
-                    if let g = terms.find(key, hash: hash) { return Int32(g) }
-                    return Int32(terms.insert(key, hash: hash, value: Int32(terms.count)))
-                }
-            }
-            localToGlobal.append(map)
-        }
-        var globalToLocal: [[Int32]] = []
-        for (c, chunk) in chunks.enumerated() {
-            var back = [Int32](repeating: -1, count: terms.count)
-            for l in 0..<chunk.terms.count { back[Int(localToGlobal[c][l])] = Int32(l) }
-            globalToLocal.append(back)
-        }
-        var surfaceTerms = ByteStringTable(capacity: terms.count)
-        for (c, chunk) in chunks.enumerated() {
-            for e in 0..<chunk.words.count where chunk.words.values[e] >= 0 {
-                chunk.words.withKey(e) { key in
-                    let hash = ByteStringTable.hash(key)
-                    if surfaceTerms.find(key, hash: hash) == nil {
-                        surfaceTerms.insert(key, hash: hash, value: localToGlobal[c][Int(chunk.words.values[e])])
-                    }
-                }
-            }
-        }
         var totals = [Double](repeating: 0, count: 4)
         for chunk in chunks {
             for f in 0..<4 { totals[f] += chunk.totals[f] }
@@ -134,7 +155,7 @@ public struct IndexBuilder {
         // Terms, sorted bytewise, with their postings: each chunk's list in unit order.
         let termBytes = (0..<terms.count).map { terms.key($0) }
         let order = termBytes.indices.sorted { IndexBuilder.bytewiseLess(termBytes[$0], termBytes[$1]) }
-        var newIndex = [Int32](repeating: 0, count: terms.count)
+        var newIndex = [Int32](repeating: 0, count: termCount)
         for (i, old) in order.enumerated() { newIndex[old] = Int32(i) }
         var strings = ByteBuffer()
         var postingBytes = ByteBuffer()
@@ -147,12 +168,10 @@ public struct IndexBuilder {
             let postingOffset = postingBytes.count
             var documents = 0
             var last: Int32 = -1
-            for (c, chunk) in chunks.enumerated() {
-                let l = Int(globalToLocal[c][g])
-                if l < 0 { continue }
-                IndexBuilder.appendRebased(chunk.postings[l].bytes, after: last, to: &postingBytes)
-                last = chunk.lastUnit[l]
-                documents += Int(chunk.documentCounts[l])
+            for chunk in chunks where chunk.lastUnit[g] >= 0 {
+                IndexBuilder.appendRebased(chunk.postings[g].bytes, after: last, to: &postingBytes)
+                last = chunk.lastUnit[g]
+                documents += Int(chunk.documentCounts[g])
             }
             termRecords.append((stringOffset, name.count, postingOffset, documents))
         }
@@ -162,16 +181,18 @@ public struct IndexBuilder {
             format.out.u32(UInt32(r.2))
             format.out.u32(UInt32(r.1) | UInt32(r.3) << 8)
         }
-        // Surface words (for typo tolerance and suggestions), sorted bytewise.
-        let surfaceBytes = (0..<surfaceTerms.count).map { surfaceTerms.key($0) }
-        let surfaceOrder = surfaceBytes.indices.sorted {
-            IndexBuilder.bytewiseLess(surfaceBytes[$0], surfaceBytes[$1])
-        }
+        // Surface words (for typo tolerance and suggestions: the words that are not stop
+        // words), sorted bytewise.
+        let surfaces = (0..<words.count).filter { wordTerms[$0] >= 0 }
+            .map { (word: words.key($0), term: wordTerms[$0]) }
+            .sorted { (a: (word: [UInt8], term: Int32), b: (word: [UInt8], term: Int32)) in
+                IndexBuilder.bytewiseLess(a.word, b.word)
+            }
         var surfaceRecords: [(Int, Int, Int32)] = []
-        for s in surfaceOrder {
+        for surface in surfaces {
             let offset = strings.count
-            strings.bytes.append(contentsOf: surfaceBytes[s])
-            surfaceRecords.append((offset, surfaceBytes[s].count, newIndex[Int(surfaceTerms.values[s])]))
+            strings.bytes.append(contentsOf: surface.word)
+            surfaceRecords.append((offset, surface.word.count, newIndex[Int(surface.term)]))
         }
         format.beginSection(.surfaces)
         for r in surfaceRecords {

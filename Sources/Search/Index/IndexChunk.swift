@@ -1,35 +1,46 @@
 import SearchIndexReader
 
-/// The inverted lists of a run of consecutive units: the part of an index build that one core
-/// does on its own. `IndexBuilder` splits the units into chunks, builds them in parallel and
-/// joins them; joining gives the same bytes as one sequential pass, because chunks only ever
-/// hold whole units and their postings are concatenated in unit order.
+/// The tokens of a run of consecutive units, then their inverted lists: the parts of an index
+/// build that one core does on its own.
+///
+/// A build runs in three passes. `init` tokenizes the chunk's units and records each
+/// occurrence against a chunk-local word number. `IndexBuilder` then gathers the distinct
+/// words of all chunks and analyses each one once (stop list, irregular forms, stemming: the
+/// costly part, which per-chunk analysis repeated in every chunk). `invert` finally turns the
+/// occurrences into postings with the global term ids. Chunks hold whole units and the
+/// postings are joined in unit order, so the bytes are those of one sequential pass.
 struct IndexChunk {
-    /// Term bytes → this chunk's term id (the entry number; ids are local to the chunk).
-    var terms = ByteStringTable()
-    /// Surface word → local term id, or -1 for a stop word: each distinct word is analysed
-    /// (stop list, irregular forms, stemming) once per chunk, not once per occurrence.
+    /// Surface words, then compounds (`node.js`, kept whole and never stemmed), each mapped
+    /// to its local word number (the entry number; compounds' numbers have `compoundFlag`).
     var words = ByteStringTable()
-    /// Compounds (`node.js`) → local term id: kept whole, never stemmed.
     var compounds = ByteStringTable()
-    /// Per local term: its postings in the index format, with unit deltas counted from -1
-    /// (so the first delta is the global unit number + 1; the join rebases it).
-    var postings: [ByteBuffer] = []
-    var lastUnit: [Int32] = []
-    var documentCounts: [Int32] = []
+    static let compoundFlag: UInt32 = 1 << 31
+
+    /// Occurrences: local word number << 32 | field << 29 | position, unit after unit.
+    private var occurrences: [UInt64] = []
+    /// Where each unit's occurrences start in `occurrences`, plus the end.
+    private var unitStarts: [Int] = []
+    let firstUnit: Int
+
     /// Four field lengths per unit, in unit order.
     var fieldLengths: [Int32] = []
     var totals: [Double] = [0, 0, 0, 0]
 
-    init(units: ArraySlice<SearchUnit>, analyzer: Analyzer) {
+    /// Per global term (after `invert`): its postings in the index format, with unit deltas
+    /// counted from -1 (the join rebases the first one), its last unit (-1 when the chunk does
+    /// not have it) and its document count. Dense arrays: a dictionary lookup per posting cost
+    /// more than the memory.
+    var postings: [ByteBuffer] = []
+    var lastUnit: [Int32] = []
+    var documentCounts: [Int32] = []
+
+    init(units: ArraySlice<SearchUnit>) {
+        firstUnit = units.startIndex
         let tokenizer = Tokenizer()
-        // One occurrence of a term: local term id, field and position packed so that sorting
-        // the integers sorts by term, then field, then position.
-        var hits: [UInt64] = []
         fieldLengths.reserveCapacity(units.count * 4)
-        for u in units.indices {
-            let unit = units[u]
-            hits.removeAll(keepingCapacity: true)
+        unitStarts.reserveCapacity(units.count + 1)
+        for unit in units {
+            unitStarts.append(occurrences.count)
             for field in 0..<4 {
                 var text = unit.fields[field]
                 if text.isEmpty {
@@ -54,12 +65,9 @@ struct IndexChunk {
                             let line = UnsafeBufferPointer(rebasing: all[start..<end])
                             position = tokenizer.tokenize(bytes: line, firstPosition: position) {
                                 word, pos, compound in
-                                let id = termID(word, isCompound: compound, analyzer: analyzer)
-                                if id < 0 { return }
-                                let packed =
-                                    UInt64(UInt32(id)) << 32 | UInt64(field) << 29
-                                    | UInt64(min(pos, (1 << 29) - 1))
-                                hits.append(packed)
+                                let number = wordNumber(word, isCompound: compound)
+                                occurrences.append(
+                                    UInt64(number) << 32 | UInt64(field) << 29 | UInt64(min(pos, (1 << 29) - 1)))
                             }
                             position += IndexBuilder.aliasGap
                             lines += 1
@@ -71,42 +79,44 @@ struct IndexChunk {
                 fieldLengths.append(Int32(length))
                 totals[field] += Double(length)
             }
-            hits.sort()
-            appendPostings(unit: u, hits: hits)
         }
+        unitStarts.append(occurrences.count)
     }
 
-    /// The local term id of a token, or -1 for a stop word.
-    private mutating func termID(_ word: [UInt8], isCompound: Bool, analyzer: Analyzer) -> Int32 {
+    private mutating func wordNumber(_ word: [UInt8], isCompound: Bool) -> UInt32 {
         word.withUnsafeBufferPointer { key in
             let hash = ByteStringTable.hash(key)
             if isCompound {
-                if let e = compounds.find(key, hash: hash) { return compounds.values[e] }
-                let id = term(key, hash: hash)
-                compounds.insert(key, hash: hash, value: id)
-                return id
+                if let e = compounds.find(key, hash: hash) { return UInt32(e) | IndexChunk.compoundFlag }
+                return UInt32(compounds.insert(key, hash: hash, value: 0)) | IndexChunk.compoundFlag
             }
-            if let e = words.find(key, hash: hash) { return words.values[e] }
-            // A word seen for the first time in this chunk: analyse it once.
-            var id: Int32 = -1
-            if let term = analyzer.term(for: String(decoding: key, as: UTF8.self)) {
-                var term = term
-                id = term.withUTF8 { self.term($0, hash: ByteStringTable.hash($0)) }
-            }
-            words.insert(key, hash: hash, value: id)
-            return id
+            if let e = words.find(key, hash: hash) { return UInt32(e) }
+            return UInt32(words.insert(key, hash: hash, value: 0))
         }
     }
 
-    /// The local id of a term, added if new.
-    private mutating func term(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
-        if let e = terms.find(key, hash: hash) { return Int32(e) }
-        let id = Int32(terms.count)
-        terms.insert(key, hash: hash, value: id)
-        postings.append(ByteBuffer())
-        lastUnit.append(-1)
-        documentCounts.append(0)
-        return id
+    /// Builds the postings from the occurrences, given each local word's and compound's
+    /// global term id (-1 for a stop word), and frees the occurrences.
+    mutating func invert(wordTerms: [Int32], compoundTerms: [Int32], termCount: Int) {
+        postings = [ByteBuffer](repeating: ByteBuffer(), count: termCount)
+        lastUnit = [Int32](repeating: -1, count: termCount)
+        documentCounts = [Int32](repeating: 0, count: termCount)
+        var hits: [UInt64] = []
+        for u in 0..<(unitStarts.count - 1) {
+            hits.removeAll(keepingCapacity: true)
+            for k in unitStarts[u]..<unitStarts[u + 1] {
+                let occurrence = occurrences[k]
+                let number = UInt32(occurrence >> 32)
+                let term =
+                    number & IndexChunk.compoundFlag != 0
+                    ? compoundTerms[Int(number & ~IndexChunk.compoundFlag)] : wordTerms[Int(number)]
+                if term < 0 { continue }
+                hits.append(UInt64(UInt32(term)) << 32 | (occurrence & 0xFFFF_FFFF))
+            }
+            hits.sort()
+            appendPostings(unit: firstUnit + u, hits: hits)
+        }
+        occurrences = []
     }
 
     /// Encodes one unit's sorted hits onto the postings of their terms.

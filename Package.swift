@@ -25,7 +25,7 @@ let package = Package(
         // The model: guides, sections, procedures, FAQ entries, links, code blocks.
         .target(name: "KnowledgeBase", dependencies: ["CCmark", "Yams", "JSONText"]),
         // Consistency checks over the model, and their reporters.
-        .target(name: "Lint", dependencies: ["KnowledgeBase", "Yams"]),
+        .target(name: "Lint", dependencies: ["KnowledgeBase", "Yams", "TerminalUI"]),
         // Tokenizer, stemmer, synonyms, BM25F ranking and the binary index.
         // The read side of search: index format, ranking, query analysis. Depends on nothing
         // heavy, so faq (which links only this) starts fast; building an index is in Search.
@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "kb",
             dependencies: [
-                "KnowledgeBase", "Lint", "Search", "Site",
+                "KnowledgeBase", "Lint", "Search", "Site", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -423,6 +423,13 @@ enum HostileCatalog {
                 try w.write("javascript:\(p)(41).md", "# Scheme name\n")
                 try w.write(rawName: Array("latin1-".utf8) + [0xE9] + Array(".md".utf8), "# Latin-1 name\n")
             }),
+        HostileCase(
+            name: "control-names", about: "an ESC sequence and a bell in the name of a guide with an error",
+            make: { w in
+                // The error (no title) makes every command print the name, on stdout or stderr.
+                try w.write("escape-\u{1B}[31m-bell-\u{07}.md", "Escape name, and no title.\n")
+                try w.write("fine.md", "# Fine\n\nA guide.\n")
+            }),
     ]
 
     // MARK: - Permissions (see `HostileInputTests.unreadableAsNobody` for the dropped-privilege run)

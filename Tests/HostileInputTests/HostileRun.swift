@@ -45,6 +45,9 @@ enum HostileRun {
         if let control = Snapshot.firstTerminalControl(in: result.stdout) {
             Issue.record("\(label): stdout carries a terminal control character at byte \(control)")
         }
+        if let control = Snapshot.firstTerminalControl(in: Array(result.stderr.utf8)) {
+            Issue.record("\(label): stderr carries a terminal control character at byte \(control)")
+        }
 
         // Nothing left behind by an interrupted write: no temporary files in the guides folder,
         // the search cache or HOME.

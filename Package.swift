@@ -55,7 +55,7 @@ let package = Package(
         ),
         // Every stage a guide goes through, for libFuzzer (`make fuzz`) and for replaying its
         // finds (plain `swift build`: `.build/debug/KBFuzz [FOLDER...]`).
-        .executableTarget(name: "KBFuzz", dependencies: ["KnowledgeBase", "Lint"]),
+        .executableTarget(name: "KBFuzz", dependencies: ["KnowledgeBase", "Lint", "Search", "Site", "TerminalUI"]),
         .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "KnowledgeBase"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "KnowledgeBase"], exclude: ["Fixtures"]),

@@ -1,5 +1,8 @@
 import KnowledgeBase
 import Lint
+import Search
+import Site
+import TerminalUI
 
 #if canImport(Glibc)
     import Glibc
@@ -8,7 +11,9 @@ import Lint
 #endif
 
 /// One input through everything a guide goes through: parse (front matter, cmark, the model),
-/// HTML rendering, the JSON and text views of the model, and every lint rule.
+/// HTML rendering, the JSON and text views of the model, every lint rule, every page of the
+/// site (in memory), the search index and a query on it, and the terminal rendering of the
+/// answers.
 ///
 /// Shared by the libFuzzer entry point (built with `-DFUZZING -sanitize=fuzzer`, see
 /// `make fuzz`) and the plain replay runner, so a crasher found by the fuzzer is replayed by
@@ -22,6 +27,24 @@ enum FuzzPipeline {
         _ = ModelJSON.render(kb)
         _ = InspectSummary.render(kb)
         _ = Linter().lint(kb)
+        // A second guide beside it, so the site has navigation, a home page and links to follow.
+        let neighbour = try? GuideParser(renderHTML: true).parse(
+            path: "folder/other.md", bytes: Array("# Other\n\nSee [fuzz](../fuzz.md#a).\n".utf8))
+        let site = KnowledgeBase(root: "fuzz", guides: [guide] + (neighbour.map { [$0.0] } ?? []), problems: [])
+        let context = SiteContext(
+            plan: SitePlan(guides: site.guides),
+            configuration: SiteConfiguration(
+                baseURL: "https://docs.example.com/", editURL: "https://example.com/edit/", title: "Fuzz"),
+            root: "fuzz")
+        let pages = SitePages(kb: site, context: context, theme: [:])
+        for job in pages.jobs { _ = pages.render(job) }
+        if let index = SearchIndex(bytes: IndexBuilder().build(kb, key: 0)) {
+            let hits = Ranker(index: index).search(guide.title, limit: 3)
+            _ = hits.count
+        }
+        let terminal = TerminalRenderer(width: 60, color: true)
+        for entry in guide.faqs { _ = terminal.render(markdown: entry.answer) }
+        for section in guide.sections { _ = terminal.render(markdown: section.body) }
     }
 }
 

@@ -151,20 +151,10 @@ public struct SiteBuilder: Sendable {
 
     // MARK: - Writing
 
-    private enum Job {
-        case guide(Int)
-        case home, questions, search, notFound
-        case sitemap(String)
-        case section(Int)
-        case asset(String)
-        case searchIndex, searchEngine
-    }
-
     private func write(
         kb: KnowledgeBase, context: SiteContext, outputs: [(path: String, what: String)], into staging: String,
         previous: String?, report: inout Report, clock: inout PhaseClock
     ) throws(SiteError) {
-        let plan = context.plan
         var folders: Set<String> = [staging, staging + "/assets"]
         for output in outputs {
             let dir = URLPath.directory(of: output.path)
@@ -172,13 +162,10 @@ public struct SiteBuilder: Sendable {
         }
         for folder in folders.sorted() { try SiteFiles.makeDirectories(folder) }
 
-        var jobs: [Job] = [.searchIndex, .searchEngine, .home, .questions, .search, .notFound]
-        if let base = context.configuration.baseURL { jobs.append(.sitemap(base)) }
-        for (i, _) in plan.sectionPages.enumerated() { jobs.append(.section(i)) }
-        for name in ThemeAssets.names { jobs.append(.asset(name)) }
-        for i in plan.guides.indices where i != plan.homeGuide { jobs.append(.guide(i)) }
         var themeFiles: [String: [UInt8]] = [:]
         for name in ThemeAssets.names { themeFiles[name] = try ThemeAssets.contents(name, root: guidesRoot) }
+        let pages = SitePages(kb: kb, context: context, theme: themeFiles)
+        let jobs = pages.jobs
 
         struct Slot {
             var bytes = 0
@@ -190,39 +177,12 @@ public struct SiteBuilder: Sendable {
         slots.initialize(repeating: Slot())
         defer { slots.deallocate() }
         nonisolated(unsafe) let shared = slots
-        let frozenJobs = jobs
-        let theme = themeFiles
         let chunk = 16
         let chunks = (jobs.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for j in (c * chunk)..<min(frozenJobs.count, (c + 1) * chunk) {
-                var assets: [String] = []
-                let path: String
-                let bytes: [UInt8]
-                switch frozenJobs[j] {
-                case .guide(let i):
-                    let page = GuidePage(context: context, guide: i).render()
-                    (path, bytes, assets) = (plan.pages[i], page.bytes, page.assets)
-                case .home:
-                    let page = HomePage(context: context).render()
-                    (path, bytes, assets) = (SitePlan.homePage, page.bytes, page.assets)
-                case .questions:
-                    let page = QuestionsPage(context: context).render()
-                    (path, bytes, assets) = (SitePlan.questionsPage, page.bytes, page.assets)
-                case .search: (path, bytes) = (SitePlan.searchPage, UtilityPages(context: context).search())
-                case .notFound: (path, bytes) = (SitePlan.notFoundPage, UtilityPages(context: context).notFound())
-                case .sitemap(let base):
-                    (path, bytes) = (SitePlan.sitemap, UtilityPages(context: context).sitemap(base: base))
-                case .section(let s):
-                    let section = plan.sectionPages[s]
-                    (path, bytes) = (
-                        section.folder + "/index.html",
-                        SectionPage(context: context, group: section.group, folder: section.folder).render()
-                    )
-                case .asset(let name): (path, bytes) = ("assets/" + name, theme[name] ?? [])
-                case .searchIndex: (path, bytes) = (SitePlan.indexScript, BrowserExport.indexScript(for: kb))
-                case .searchEngine: (path, bytes) = (SitePlan.engineScript, BrowserExport.engineScript)
-                }
+            for j in (c * chunk)..<min(jobs.count, (c + 1) * chunk) {
+                let page = pages.render(jobs[j])
+                let (path, bytes, assets) = (page.path, page.bytes, page.assets)
                 do throws(SiteError) {
                     let reused = try SiteFiles.write(
                         bytes, to: staging + "/" + path, reusing: previous.map { $0 + "/" + path })

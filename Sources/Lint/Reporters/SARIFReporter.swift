@@ -6,7 +6,6 @@ import KnowledgeBase
 /// URI) and start line and column in Unicode code points.
 public struct SARIFReporter: FindingReporter {
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
-    public static let informationURI = "https://github.com/kb-docs/kb#kb-lint"
 
     public init() {}
 
@@ -29,7 +28,8 @@ public struct SARIFReporter: FindingReporter {
         w.beginObject("driver")
         w.value("name", "kb")
         w.value("version", report.toolVersion)
-        w.value("informationUri", SARIFReporter.informationURI)
+        // No informationUri: the property is optional, and the tool has no public home page
+        // to point at; an invented address would send reviewers to a dead link.
         w.beginArray("rules")
         for r in rules {
             w.beginObject()

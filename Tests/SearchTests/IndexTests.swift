@@ -106,6 +106,21 @@ import Testing
         #expect(Ranker(index: second).search("token price", limit: 1).first?.id == "billing")
     }
 
+    /// A file that cannot be indexed is named by every lookup, warm or cold: the cached index
+    /// carries the message.
+    @Test func theIndexRemembersTheFilesItCouldNotIndex() throws {
+        let guides = TestSupport.temporaryFolder("guides")
+        defer { TestSupport.remove(guides) }
+        TestSupport.write("# Rotating keys\n\nRotate keys every ninety days.\n", to: guides + "/rotate.md")
+        let bad = guides + "/latin1.md"
+        #expect(TestSupport.shell("printf '# Caf\\351\\n' > '\(bad)'") == 0)
+        let bytes = try IndexProvider(cache: nil).build(.folder(guides), key: 1)
+        let index = try #require(SearchIndex(bytes: bytes))
+        #expect(index.problems.count == 1)
+        #expect(index.problems.first?.contains("latin1.md") == true)
+        #expect(TestSupport.shippedIndex.problems.isEmpty)
+    }
+
     @Test func readsSynonymsFromTheGuidesFolder() throws {
         let guides = TestSupport.temporaryFolder("synonyms")
         defer { TestSupport.remove(guides) }

@@ -20,6 +20,9 @@ public struct IndexBuilder {
     /// Leave the Markdown answers and paths out (the browser export: pages already hold the
     /// answers, and URLs come from ids).
     public var includeAnswers: Bool
+    /// What could not be indexed (unreadable or invalid files), one message each: stored in the
+    /// index so that every `faq` run names them, not only the run that built the index.
+    public var problems: [String] = []
 
     public init(
         analyzer: Analyzer = Analyzer(), synonyms: Synonyms = .builtIn, includeAnswers: Bool = true
@@ -222,6 +225,8 @@ public struct IndexBuilder {
             format.out.varint(group.count)
             for t in group { format.out.string(t) }
         }
+        format.out.varint(problems.count)
+        for problem in problems { format.out.string(problem) }
         format.finish(termCount: termRecords.count, surfaceCount: surfaceRecords.count)
         return format.out.bytes
     }

@@ -51,7 +51,9 @@ public struct IndexProvider {
                 throw IndexProblem(message: "\(root): no guides found\(detail)")
             }
             let synonyms = try loadSynonyms(path: root + "/kb.yaml")
-            return IndexBuilder(synonyms: synonyms).build(kb, key: key)
+            var builder = IndexBuilder(synonyms: synonyms)
+            builder.problems = kb.problems.map(\.description)
+            return builder.build(kb, key: key)
         case .builtIn:
             let files = DefaultGuides.files
             let kb = IndexProvider.knowledgeBase(files: files, root: "(built-in guides)")

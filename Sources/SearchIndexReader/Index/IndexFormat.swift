@@ -18,13 +18,13 @@
 /// postings:     per document: varint unit delta, u8 field mask, per field in the mask a varint
 ///               count then that many varint position deltas
 /// meta:         varint average field lengths × 1000 (4), stop words, irregular forms (pairs),
-///               synonym groups of terms
+///               synonym groups of terms, messages about files that could not be indexed
 /// ```
 public enum IndexFormat {
     public static let magic: [UInt8] = Array("KBSI".utf8)
     /// Bump on any change of layout or analysis (tokenizer, stemmer, tables): stale caches are
     /// then rebuilt rather than misread.
-    public static let version: UInt32 = 4
+    public static let version: UInt32 = 5
     public static let headerSize = 64
 
     package enum Section: Int, CaseIterable {

@@ -21,6 +21,8 @@ public struct SearchIndex: Sendable {
     /// the guides: "misplace" still leads to "lose").
     public let synonymsByTerm: [String: [String]]
     public let synonymGroups: [[String]]
+    /// The files the index builder could not index, as messages naming them.
+    public let problems: [String]
 
     /// Nil when `bytes` is not an index of this version.
     public init?(bytes: [UInt8]) {
@@ -75,7 +77,11 @@ public struct SearchIndex: Sendable {
             for _ in 0..<min(n, 1000) { g.append(reader.string()) }
             groups.append(g)
         }
+        var problems: [String] = []
+        let problemCount = reader.varint()
+        for _ in 0..<min(problemCount, 100_000) { problems.append(reader.string()) }
         guard !reader.failed else { return nil }
+        self.problems = problems
         synonymGroups = groups
         var byTerm: [String: [String]] = [:]
         for g in groups {

@@ -165,7 +165,16 @@ public struct SiteBuilder: Sendable {
         var themeFiles: [String: [UInt8]] = [:]
         for name in ThemeAssets.names { themeFiles[name] = try ThemeAssets.contents(name, root: guidesRoot) }
         let pages = SitePages(kb: kb, context: context, theme: themeFiles)
-        let jobs = pages.jobs
+        // The search index is the largest single job, and parallel inside: it runs on its own
+        // (its inner passes would run serially inside the page loop's workers), beside the
+        // pages, so both cores stay busy through its serial parts too.
+        let index = IndexScript()
+        let indexDone = DispatchGroup()
+        DispatchQueue.global().async(group: indexDone) { index.bytes = pages.render(.searchIndex).bytes }
+        let pageJobs = pages.jobs.filter {
+            if case .searchIndex = $0 { return false }
+            return true
+        }
 
         struct Slot {
             var bytes = 0
@@ -173,15 +182,15 @@ public struct SiteBuilder: Sendable {
             var assets: [String] = []
             var error: SiteError?
         }
-        let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: jobs.count)
+        let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: pageJobs.count)
         slots.initialize(repeating: Slot())
         defer { slots.deallocate() }
         nonisolated(unsafe) let shared = slots
         let chunk = 16
-        let chunks = (jobs.count + chunk - 1) / chunk
+        let chunks = (pageJobs.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for j in (c * chunk)..<min(jobs.count, (c + 1) * chunk) {
-                let page = pages.render(jobs[j])
+            for j in (c * chunk)..<min(pageJobs.count, (c + 1) * chunk) {
+                let page = pages.render(pageJobs[j])
                 let (path, bytes, assets) = (page.path, page.bytes, page.assets)
                 do throws(SiteError) {
                     let reused = try SiteFiles.write(
@@ -192,9 +201,15 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
+        indexDone.wait()
+        let indexPath = SitePlan.indexScript
+        let indexReused = try SiteFiles.write(
+            index.bytes, to: staging + "/" + indexPath, reusing: previous.map { $0 + "/" + indexPath })
+        let jobs = pageJobs + [.searchIndex]
         clock.lap("render+write", into: &report)
         var assets: Set<String> = []
-        for (j, slot) in slots.enumerated() {
+        let results = Array(slots) + [Slot(bytes: index.bytes.count, reused: indexReused, assets: [], error: nil)]
+        for (j, slot) in results.enumerated() {
             if let error = slot.error { throw error }
             report.bytes += slot.bytes
             report.files += 1
@@ -236,4 +251,9 @@ struct PhaseClock {
         report.timings.append((phase, now - last))
         last = now
     }
+}
+
+/// The search index script, filled by the task that renders it beside the pages.
+private final class IndexScript: @unchecked Sendable {
+    var bytes: [UInt8] = []
 }

@@ -55,6 +55,14 @@ public struct SiteBuilder: Sendable {
         if let rootProblem = kb.problems.first(where: { $0.path == guidesRoot }), kb.guides.isEmpty {
             throw SiteError(message: rootProblem.description)
         }
+        // The search index, the largest single job and parallel inside, starts now and runs
+        // beside the checks and then the pages (inside the page loop's workers its passes
+        // would run serially), so both cores stay busy through its serial parts too.
+        let index = IndexScript()
+        let indexDone = DispatchGroup()
+        DispatchQueue.global().async(group: indexDone) { index.bytes = BrowserExport.indexScript(for: kb) }
+        // Every way out waits for it: nothing keeps running after the build returns.
+        defer { indexDone.wait() }
         let findings = linter.lint(kb)
         clock.lap("lint", into: &report)
         if kb.hasErrors || findings.contains(where: { $0.severity == .error }) {
@@ -76,8 +84,8 @@ public struct SiteBuilder: Sendable {
             // The site being replaced, whose unchanged files the new one links.
             let previous = SiteFiles.kind(target.path + "/" + SitePlan.marker) == .file ? target.path : nil
             try write(
-                kb: kb, context: context, outputs: outputs, into: staging, previous: previous, report: &report,
-                clock: &clock)
+                kb: kb, context: context, outputs: outputs, into: staging, previous: previous,
+                index: (index, indexDone), report: &report, clock: &clock)
             try SiteFiles.write([], to: staging + "/" + SitePlan.marker)
             try swap(staging: staging, into: target)
         } catch {
@@ -153,7 +161,8 @@ public struct SiteBuilder: Sendable {
 
     private func write(
         kb: KnowledgeBase, context: SiteContext, outputs: [(path: String, what: String)], into staging: String,
-        previous: String?, report: inout Report, clock: inout PhaseClock
+        previous: String?, index: (script: IndexScript, done: DispatchGroup), report: inout Report,
+        clock: inout PhaseClock
     ) throws(SiteError) {
         var folders: Set<String> = [staging, staging + "/assets"]
         for output in outputs {
@@ -165,12 +174,6 @@ public struct SiteBuilder: Sendable {
         var themeFiles: [String: [UInt8]] = [:]
         for name in ThemeAssets.names { themeFiles[name] = try ThemeAssets.contents(name, root: guidesRoot) }
         let pages = SitePages(kb: kb, context: context, theme: themeFiles)
-        // The search index is the largest single job, and parallel inside: it runs on its own
-        // (its inner passes would run serially inside the page loop's workers), beside the
-        // pages, so both cores stay busy through its serial parts too.
-        let index = IndexScript()
-        let indexDone = DispatchGroup()
-        DispatchQueue.global().async(group: indexDone) { index.bytes = pages.render(.searchIndex).bytes }
         let pageJobs = pages.jobs.filter {
             if case .searchIndex = $0 { return false }
             return true
@@ -201,14 +204,14 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
-        indexDone.wait()
+        index.done.wait()
         let indexPath = SitePlan.indexScript
         let indexReused = try SiteFiles.write(
-            index.bytes, to: staging + "/" + indexPath, reusing: previous.map { $0 + "/" + indexPath })
+            index.script.bytes, to: staging + "/" + indexPath, reusing: previous.map { $0 + "/" + indexPath })
         let jobs = pageJobs + [.searchIndex]
         clock.lap("render+write", into: &report)
         var assets: Set<String> = []
-        let results = Array(slots) + [Slot(bytes: index.bytes.count, reused: indexReused, assets: [], error: nil)]
+        let results = Array(slots) + [Slot(bytes: index.script.bytes.count, reused: indexReused, assets: [], error: nil)]
         for (j, slot) in results.enumerated() {
             if let error = slot.error { throw error }
             report.bytes += slot.bytes
@@ -254,6 +257,6 @@ struct PhaseClock {
 }
 
 /// The search index script, filled by the task that renders it beside the pages.
-private final class IndexScript: @unchecked Sendable {
+final class IndexScript: @unchecked Sendable {
     var bytes: [UInt8] = []
 }

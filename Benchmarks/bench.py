@@ -161,8 +161,8 @@ def main():
                               ("kb build", fresh_site("%dx" % s)(root))]:
                 t, _, _ = measure(cmd, max(1, args.runs // 2 if s > 1 else args.runs), env=env)
                 scaled.setdefault(name, []).append(t / (pages * s) * 1e6)
-            if s != 1:
-                shutil.rmtree(root, ignore_errors=True)
+            # Copies stay until the end: deleting them here would slow the next scale's file
+            # creation (see fresh_site).
         for name, per_page in scaled.items():
             spread = max(per_page) / min(per_page) - 1
             print("%-26s " % name + " ".join("%10.1f" % p for p in per_page) + "   %5.0f%%" % (spread * 100))

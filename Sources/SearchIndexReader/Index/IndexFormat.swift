@@ -24,7 +24,7 @@ public enum IndexFormat {
     public static let magic: [UInt8] = Array("KBSI".utf8)
     /// Bump on any change of layout or analysis (tokenizer, stemmer, tables): stale caches are
     /// then rebuilt rather than misread.
-    public static let version: UInt32 = 4
+    public static let version: UInt32 = 5
     public static let headerSize = 64
 
     package enum Section: Int, CaseIterable {

@@ -479,7 +479,7 @@ enum BrowserEngine {
               for (var w = 0; w < W; w++) { var s = perWord[u * W + w]; sum += s; if (s > 0) matchedWeight += wordWeights[w]; }
               if (matchedWeight === 0) return;
               var coverage = matchedWeight / allWeight;
-              scored.push({ unit: u, score: sum * coverage * coverage });
+              scored.push({ unit: u, score: sum * coverage * Math.sqrt(coverage) });
             });
             function order(a, b) { return a.score !== b.score ? b.score - a.score : a.unit - b.unit; }
             scored.sort(order);

@@ -161,6 +161,9 @@ public struct Ranker: Sendable {
         }
 
         // Coverage weighs each word by its rarity: missing "files" costs less than missing "tar".
+        // The score is multiplied by coverage^1.5: a page that misses a word of the query pays
+        // for it, but a strong match on the rest ("df" for "show free disk space", which never
+        // says "free") can still win.
         var wordWeights: [Double] = []
         var allWeight = 0.0
         for word in query.words {
@@ -183,7 +186,7 @@ public struct Ranker: Sendable {
             }
             if matchedWeight == 0 { continue }
             let coverage = matchedWeight / allWeight
-            scored.append((u, sum * coverage * coverage))
+            scored.append((u, sum * coverage * coverage.squareRoot()))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }
 

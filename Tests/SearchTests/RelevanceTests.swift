@@ -16,16 +16,19 @@ import Testing
         let metrics = suite.evaluate(Ranker(index: TestSupport.shippedIndex)) { $0.id }
         print("relevance (shipped guides): \(metrics)")
         for miss in metrics.misses { print("  \(miss)") }
-        #expect(metrics.hitAt1 >= 0.8, "\(metrics)")
-        #expect(metrics.hitAt3 >= 0.94, "\(metrics)")
-        #expect(metrics.mrr >= 0.87, "\(metrics)")
+        // Measured: hit@1 0.855, hit@3 0.964, MRR 0.913.
+        #expect(metrics.hitAt1 >= 0.85, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.96, "\(metrics)")
+        #expect(metrics.mrr >= 0.91, "\(metrics)")
     }
 
     @Test func tldrIntentSuite() throws {
         guard let metrics = try tldrMetrics("relevance-tldr.txt", showMisses: true) else { return }
-        #expect(metrics.hitAt1 >= 0.45, "\(metrics)")
-        #expect(metrics.hitAt3 >= 0.68, "\(metrics)")
-        #expect(metrics.mrr >= 0.55, "\(metrics)")
+        // Measured: hit@1 0.553, hit@3 0.763, MRR 0.670 (0.474, 0.711, 0.587 before the mention
+        // prior and the synonym IDF cap).
+        #expect(metrics.hitAt1 >= 0.55, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.76, "\(metrics)")
+        #expect(metrics.mrr >= 0.66, "\(metrics)")
     }
 
     /// Intent queries written before the ranking was tuned on `relevance-tldr.txt` and never
@@ -34,9 +37,10 @@ import Testing
     @Test func tldrHeldOutSuite() throws {
         guard let metrics = try tldrMetrics("relevance-tldr-heldout.txt", showMisses: false) else { return }
         #expect(metrics.count >= 30)
-        #expect(metrics.hitAt1 >= 0.3, "\(metrics)")
-        #expect(metrics.hitAt3 >= 0.5, "\(metrics)")
-        #expect(metrics.mrr >= 0.4, "\(metrics)")
+        // Measured: hit@1 0.521, hit@3 0.667, MRR 0.606 (0.458, 0.604, 0.552 when written).
+        #expect(metrics.hitAt1 >= 0.52, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.66, "\(metrics)")
+        #expect(metrics.mrr >= 0.6, "\(metrics)")
     }
 
     /// Runs a tldr suite, or returns nil (with a message) when the corpus is not there. tldr has

@@ -130,7 +130,9 @@ public struct Ranker: Sendable {
             var merged: [(unit: Int, positions: [[Int32]])] = []
             // A synonym stands in for the word the user typed and scores no higher than that word
             // would: "directory" must not gain weight from its rarer synonym "folder".
-            let ownIDF = word.candidates.first { $0.weight == 1 }.map { Ranker.idf(index.documentFrequency($0.term), total) }
+            let ownIDF = word.candidates.first { $0.weight == 1 }.map {
+                Ranker.idf(index.documentFrequency($0.term), total)
+            }
             for (term, weight) in word.candidates {
                 let idf = min(Ranker.idf(index.documentFrequency(term), total), ownIDF ?? .infinity)
                 for posting in index.postings(term) {

@@ -131,9 +131,12 @@ import Testing
         let size = BrowserExport.indexScript(for: kb).count
         print("browser index for \(kb.guides.count) tldr pages: \(size) bytes")
         #expect(size < 5 * 1024 * 1024)
-        let suite = RelevanceSuite(
-            text: try #require(TestSupport.read(TestSupport.fixtures + "/relevance-tldr.txt")))
-        let queries = suite.cases.map(\.query) + ["extrct archve", "gti comit"]
+        var queries: [String] = []
+        for fixture in ["relevance-tldr.txt", "relevance-tldr-heldout.txt"] {
+            let text = try #require(TestSupport.read(TestSupport.fixtures + "/" + fixture))
+            queries += RelevanceSuite(text: text).cases.map(\.query)
+        }
+        queries += ["extrct archve", "gti comit"]
         let lines = try runNode(
             kb: kb,
             driver: """

@@ -20,6 +20,22 @@ import Testing
         #expect(units.filter { $0.id == "faq#i-lost-my-api-key-what-should-i-do" }.count == 1)
     }
 
+    /// tldr's "More information: <https://…>" is not what a page is about: the summary joins
+    /// the aliases field without its URLs, and the body keeps them.
+    @Test func summaryJoinsTheAliasesWithoutURLs() throws {
+        let folder = TestSupport.temporaryFolder("units")
+        defer { TestSupport.remove(folder) }
+        TestSupport.write(
+            "# tar\n\n> Archiving utility.\n> More information: <https://www.gnu.org/software/tar>.\n\n- Extract:\n\n`tar xf a.tar`\n",
+            to: folder + "/tar.md")
+        let guide = try #require(SearchUnit.units(of: KnowledgeBase.load(folder)).first { $0.kind == .guide })
+        let aliases = guide.fields[SearchUnit.Field.aliases.rawValue]
+        #expect(aliases.contains("Archiving utility."))
+        #expect(aliases.contains("More information:"))
+        #expect(!aliases.contains("gnu.org"))
+        #expect(guide.fields[SearchUnit.Field.body.rawValue].contains("gnu.org"))
+    }
+
     @Test func roundTripsThroughTheBinaryFormat() throws {
         let index = TestSupport.shippedIndex
         #expect(index.unitCount > 50)

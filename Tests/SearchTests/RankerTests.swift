@@ -2,6 +2,7 @@ import KnowledgeBase
 import Testing
 
 @testable import Search
+@testable import SearchIndexReader
 
 @Suite struct RankerTests {
     let ranker = Ranker(index: TestSupport.shippedIndex)
@@ -67,5 +68,52 @@ import Testing
         let hits = ranker.search("key", limit: 5)
         #expect(hits.count == 5)
         #expect(zip(hits, hits.dropFirst()).allSatisfy { $0.score >= $1.score })
+    }
+
+    /// A ranker over guides written to a temporary folder: `file name → Markdown`.
+    func ranker(over guides: [String: String]) throws -> Ranker {
+        let folder = TestSupport.temporaryFolder("ranker")
+        defer { TestSupport.remove(folder) }
+        for (name, text) in guides { TestSupport.write(text, to: folder + "/" + name) }
+        let index = try #require(SearchIndex(bytes: IndexBuilder().build(KnowledgeBase.load(folder), key: 1)))
+        return Ranker(index: index)
+    }
+
+    /// Two pages with the same words: the tool the other pages mention is the one people mean.
+    @Test func prefersTheToolOtherPagesMention() throws {
+        let page = { (name: String) in "# \(name)\n\n> Compare two files.\n\n- Show the differences:\n\n`\(name) a b`\n"
+        }
+        let ranker = try ranker(over: [
+            "comp.md": page("comp"), "diff.md": page("diff"),
+            "patch.md": "# patch\n\n> Apply a diff to a file.\n",
+            "colordiff.md": "# colordiff\n\n> Wrap diff output in colour.\n",
+            "git-log.md": "# git-log\n\n> Show commits; `git log -p` adds each diff.\n",
+        ])
+        let hits = ranker.search("compare two files", limit: 2).map(\.path)
+        #expect(hits == ["diff.md", "comp.md"])
+        // Titles of several words are not names: they get no prior.
+        let guide = try #require(ranker.index.unit(withID: "diff"))
+        #expect(ranker.mentionPrior(unit: guide) > 1)
+        #expect(Ranker(index: TestSupport.shippedIndex).mentionPrior(unit: 0) == 1)
+    }
+
+    /// A synonym bridges words, but scores no more than the word typed: the page that says
+    /// "directory" beats the page that says the rarer "folder".
+    @Test func synonymsScoreNoHigherThanTheTypedWord() throws {
+        var guides = [
+            "listing.md": "# Listing contents\n\nList what a directory holds.\n",
+            "browsing.md": "# Browsing around\n\nOpen a folder and look around.\n",
+        ]
+        for (file, topic) in [
+            ("backups.md", "Backups"), ("permissions.md", "Permissions"), ("disk-usage.md", "Disk usage"),
+            ("search-paths.md", "Search paths"),
+        ] {
+            guides[file] = "# \(topic) explained\n\n\(topic) of a directory, in detail.\n"
+        }
+        let ranker = try ranker(over: guides)
+        let hits = ranker.search("directory", limit: 10).map(\.path)
+        let listing = try #require(hits.firstIndex(of: "listing.md"))
+        let browsing = try #require(hits.firstIndex(of: "browsing.md"))
+        #expect(listing < browsing)
     }
 }

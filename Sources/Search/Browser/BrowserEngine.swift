@@ -13,6 +13,7 @@ enum BrowserEngine {
           "use strict";
           var FIELD_WEIGHTS = [8, 3, 2, 1], FIELD_B = [0.5, 0.3, 0.3, 0.75], K1 = 2.0, SYNONYM_WEIGHT = 0.7, TITLE_BOOST = 1.5;
           var TYPO_WEIGHTS = [1, 0.75, 0.55], RERANK_DEPTH = 60, PROXIMITY_WEIGHTS = [1, 0.5, 0.7, 0.6], WHOLE_TITLE_BONUS = 1.5;
+          var MENTION_WEIGHT = 0.75;
           var QUESTION_WORDS = {};
           "how what why where when who which can could should do does did is are will would may am".split(" ")
             .forEach(function (w) { QUESTION_WORDS[w] = true; });
@@ -415,14 +416,31 @@ enum BrowserEngine {
             });
             return count >= length;
           }
+          function idfOf(df, total) { return Math.log(1 + (total - df + 0.5) / (df + 0.5)); }
+          function mentionPrior(index, unit) {
+            if (index.kind(unit) !== 2 || index.unitCount <= 1) return 1;
+            var title = index.strings(unit)[1];
+            if (title.indexOf(" ") >= 0) return 1;
+            var words = [], compound = null;
+            tokenize(title, function (w, pos, isCompound) {
+              if (isCompound) compound = w;
+              else { var t = termFor(index, w, false); if (t !== null) words.push(t); }
+            });
+            var name = compound !== null ? compound : (words.length === 1 ? words[0] : null);
+            if (name === null) return 1;
+            var term = index.termIndex(name);
+            if (term < 0) return 1;
+            return 1 + MENTION_WEIGHT * Math.log(index.df(term)) / Math.log(index.unitCount);
+          }
           function rank(index, query, limit) {
             var n = index.unitCount, W = query.words.length;
             if (n === 0 || query.contentCount === 0 || W === 0) return [];
             var perWord = new Float64Array(n * W), seen = new Uint8Array(n), touched = [], wordPostings = [], total = n;
             query.words.forEach(function (word, w) {
-              var merged = [];
+              var merged = [], ownIDF = Infinity;
+              word.candidates.forEach(function (c) { if (c.weight === 1 && ownIDF === Infinity) ownIDF = idfOf(index.df(c.term), total); });
               word.candidates.forEach(function (c) {
-                var df = index.df(c.term), idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+                var idf = Math.min(idfOf(index.df(c.term), total), ownIDF);
                 index.postings(c.term).forEach(function (posting) {
                   var tf = 0, titleTF = 0;
                   for (var f = 0; f < 4; f++) {
@@ -461,7 +479,7 @@ enum BrowserEngine {
               for (var w = 0; w < W; w++) { var s = perWord[u * W + w]; sum += s; if (s > 0) matchedWeight += wordWeights[w]; }
               if (matchedWeight === 0) return;
               var coverage = matchedWeight / allWeight;
-              scored.push({ unit: u, score: sum * coverage * coverage });
+              scored.push({ unit: u, score: sum * coverage * Math.sqrt(coverage) });
             });
             function order(a, b) { return a.score !== b.score ? b.score - a.score : a.unit - b.unit; }
             scored.sort(order);
@@ -479,6 +497,7 @@ enum BrowserEngine {
               var score = scored[i].score * (1 + 0.5 * bonus / Math.max(1, pairs));
               if (titleFullyMatched(index, u, content.map(function (c) { return wordPostings[c.w]; }))) score *= WHOLE_TITLE_BONUS;
               if (query.isQuestion && index.kind(u) === 0) score *= 1.25;
+              score *= mentionPrior(index, u);
               scored[i].score = score;
             }
             var best = scored.slice(0, depth);

@@ -77,6 +77,9 @@ public struct SearchUnit: Sendable, Hashable {
         var units: [SearchUnit] = []
         for guide in guides {
             let aliases = (guide.aliases + guide.tags).joined(separator: "\n")
+            // The summary's URLs ("More information: <https://manned.org/tar>") name hosts and
+            // paths, not what the guide is for; the body still has them.
+            let summary = withoutURLs(guide.summary)
             let faqAnchors = Set(guide.faqs.map(\.anchor))
             var lead = guide.sections.filter { $0.level == 1 }.map(\.text).joined(separator: "\n")
             if lead.isEmpty { lead = guide.leadText }
@@ -90,7 +93,7 @@ public struct SearchUnit: Sendable, Hashable {
                     snippet: snippet(guide.summary.isEmpty ? lead : guide.summary),
                     answer: leadMarkdown.isEmpty ? guide.summary : leadMarkdown,
                     fields: [
-                        guide.title, "", aliases + (guide.summary.isEmpty ? "" : "\n" + guide.summary), lead,
+                        guide.title, "", aliases + (summary.isEmpty ? "" : "\n" + summary), lead,
                     ]))
             for entry in guide.faqs {
                 units.append(
@@ -142,6 +145,14 @@ public struct SearchUnit: Sendable, Hashable {
             out += w
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text` without its URL words (blank-separated words that contain `://`).
+    static func withoutURLs(_ text: String) -> String {
+        text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
+            .filter { !isURL(Array($0)) }
+            .map { String(decoding: $0, as: UTF8.self) }
+            .joined(separator: " ")
     }
 
     static func isURL(_ word: [UInt8]) -> Bool {

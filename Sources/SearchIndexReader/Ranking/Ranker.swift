@@ -5,8 +5,9 @@
 #endif
 
 /// Ranks the units of an index against a query: BM25F over four weighted fields, then bonuses
-/// for covering more of the query, for words found together, and for FAQ entries when the
-/// query reads like a question.
+/// for covering more of the query, for words found together, for FAQ entries when the query
+/// reads like a question, and for pages named by one word that the rest of the knowledge base
+/// mentions often.
 ///
 /// Every constant here is mirrored in the browser engine (`BrowserEngine`), and the tests run
 /// both on the same queries: change them together.
@@ -127,9 +128,13 @@ public struct Ranker: Sendable {
         let total = Double(n)
         for (w, word) in query.words.enumerated() {
             var merged: [(unit: Int, positions: [[Int32]])] = []
+            // A synonym stands in for the word the user typed and scores no higher than that word
+            // would: "directory" must not gain weight from its rarer synonym "folder".
+            let ownIDF = word.candidates.first { $0.weight == 1 }.map {
+                Ranker.idf(index.documentFrequency($0.term), total)
+            }
             for (term, weight) in word.candidates {
-                let df = Double(index.documentFrequency(term))
-                let idf = log(1 + (total - df + 0.5) / (df + 0.5))
+                let idf = min(Ranker.idf(index.documentFrequency(term), total), ownIDF ?? .infinity)
                 for posting in index.postings(term) {
                     var tf = 0.0
                     var titleTF = 0.0
@@ -158,6 +163,9 @@ public struct Ranker: Sendable {
         }
 
         // Coverage weighs each word by its rarity: missing "files" costs less than missing "tar".
+        // The score is multiplied by coverage^1.5: a page that misses a word of the query pays
+        // for it, but a strong match on the rest ("df" for "show free disk space", which never
+        // says "free") can still win.
         var wordWeights: [Double] = []
         var allWeight = 0.0
         for word in query.words {
@@ -180,7 +188,7 @@ public struct Ranker: Sendable {
             }
             if matchedWeight == 0 { continue }
             let coverage = matchedWeight / allWeight
-            scored.append((u, sum * coverage * coverage))
+            scored.append((u, sum * coverage * coverage.squareRoot()))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }
 
@@ -203,6 +211,7 @@ public struct Ranker: Sendable {
             var score = scored[i].score * (1 + 0.5 * bonus / Double(max(1, pairs)))
             if titleFullyMatched(unit: u, content.map { wordPostings[$0.offset] }) { score *= Ranker.wholeTitleBonus }
             if query.isQuestion && index.kind(u) == .faq { score *= 1.25 }
+            score *= mentionPrior(unit: u)
             scored[i].score = score
         }
         var best = Array(scored[0..<depth])
@@ -211,6 +220,42 @@ public struct Ranker: Sendable {
             best += scored[depth..<min(scored.count, depth + limit - best.count)]
         }
         return best.prefix(limit).map { SearchHit(index: index, unit: $0.unit, score: $0.score) }
+    }
+
+    /// Inverse document frequency, BM25's variant.
+    static func idf(_ df: Int, _ total: Double) -> Double {
+        let df = Double(df)
+        return log(1 + (total - df + 0.5) / (df + 0.5))
+    }
+
+    /// How much a page's popularity can add: at most this fraction, for a name found in every
+    /// unit.
+    public static let mentionWeight = 0.75
+
+    /// A guide titled by one word or one compound (`diff`, `ssh-keygen`) is the page about that
+    /// thing; how many units of the knowledge base mention the name measures how central it is.
+    /// Among pages that match a query equally well, the well-known tool (`diff`, mentioned on 76
+    /// tldr pages) then ranks above the niche one (`comp`, on 5): `1 + mentionWeight ×
+    /// ln(df) / ln(units)`. Titles of several words (most written guides) get 1.
+    func mentionPrior(unit: Int) -> Double {
+        guard index.kind(unit) == .guide, index.unitCount > 1 else { return 1 }
+        let title = index.strings(unit)[1]
+        if title.utf8.contains(0x20) { return 1 }
+        var words: [String] = []
+        var compound: String?
+        Tokenizer().tokenize(title) { bytes, _, isCompound in
+            let word = String(decoding: bytes, as: UTF8.self)
+            if isCompound {
+                compound = word
+            } else if let term = index.analyzer.term(for: word) {
+                words.append(term)
+            }
+        }
+        guard let name = compound ?? (words.count == 1 ? words[0] : nil),
+            let term = index.termIndex(Array(name.utf8))
+        else { return 1 }
+        let mentions = Double(index.documentFrequency(term))
+        return 1 + Ranker.mentionWeight * log(mentions) / log(Double(index.unitCount))
     }
 
     /// A unit whose whole title is in the query ("tar" for "extract a tar archive") is what the

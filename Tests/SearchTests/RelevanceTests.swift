@@ -24,11 +24,11 @@ import Testing
 
     @Test func tldrIntentSuite() throws {
         guard let metrics = try tldrMetrics("relevance-tldr.txt", showMisses: true) else { return }
-        // Measured: hit@1 0.553, hit@3 0.763, MRR 0.670 (0.474, 0.711, 0.587 before the mention
-        // prior and the synonym IDF cap).
+        // Measured: hit@1 0.553, hit@3 0.789, MRR 0.677 (0.474, 0.711, 0.587 before the mention
+        // prior, the synonym IDF cap and the repeated-title step).
         #expect(metrics.hitAt1 >= 0.55, "\(metrics)")
-        #expect(metrics.hitAt3 >= 0.76, "\(metrics)")
-        #expect(metrics.mrr >= 0.66, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.78, "\(metrics)")
+        #expect(metrics.mrr >= 0.67, "\(metrics)")
     }
 
     /// Intent queries written before the ranking was tuned on `relevance-tldr.txt` and never
@@ -37,7 +37,7 @@ import Testing
     @Test func tldrHeldOutSuite() throws {
         guard let metrics = try tldrMetrics("relevance-tldr-heldout.txt", showMisses: false) else { return }
         #expect(metrics.count >= 30)
-        // Measured: hit@1 0.521, hit@3 0.667, MRR 0.606 (0.458, 0.604, 0.552 when written).
+        // Measured: hit@1 0.521, hit@3 0.667, MRR 0.607 (0.458, 0.604, 0.552 when written).
         #expect(metrics.hitAt1 >= 0.52, "\(metrics)")
         #expect(metrics.hitAt3 >= 0.66, "\(metrics)")
         #expect(metrics.mrr >= 0.6, "\(metrics)")

@@ -13,7 +13,7 @@ enum BrowserEngine {
           "use strict";
           var FIELD_WEIGHTS = [8, 3, 2, 1], FIELD_B = [0.5, 0.3, 0.3, 0.75], K1 = 2.0, SYNONYM_WEIGHT = 0.7, TITLE_BOOST = 1.5;
           var TYPO_WEIGHTS = [1, 0.75, 0.55], RERANK_DEPTH = 60, PROXIMITY_WEIGHTS = [1, 0.5, 0.7, 0.6], WHOLE_TITLE_BONUS = 1.5;
-          var MENTION_WEIGHT = 0.75;
+          var MENTION_WEIGHT = 0.75, REPEATED_TITLE_FACTOR = 0.5;
           var QUESTION_WORDS = {};
           "how what why where when who which can could should do does did is are will would may am".split(" ")
             .forEach(function (w) { QUESTION_WORDS[w] = true; });
@@ -502,6 +502,13 @@ enum BrowserEngine {
             }
             var best = scored.slice(0, depth);
             best.sort(order);
+            var titles = {}, demoted = false;
+            best.forEach(function (b) {
+              if (index.kind(b.unit) !== 2) return;
+              var title = "\u0001" + index.strings(b.unit)[1].toLowerCase();
+              if (titles[title]) { b.score *= REPEATED_TITLE_FACTOR; demoted = true; } else titles[title] = true;
+            });
+            if (demoted) best.sort(order);
             if (best.length < limit && scored.length > depth) best = best.concat(scored.slice(depth, Math.min(scored.length, depth + limit - best.length)));
             return best.slice(0, limit);
           }

@@ -216,11 +216,26 @@ public struct Ranker: Sendable {
         }
         var best = Array(scored[0..<depth])
         best.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }
+        // The same page title again (tldr's `mktemp` under common/, linux/ and osx/) says little
+        // new: it steps behind the next different pages, so the first answers cover more.
+        var titles = Set<String>()
+        var demoted = false
+        for i in best.indices where index.kind(best[i].unit) == .guide {
+            let title = index.strings(best[i].unit)[1].lowercased()
+            if !titles.insert(title).inserted {
+                best[i].score *= Ranker.repeatedTitleFactor
+                demoted = true
+            }
+        }
+        if demoted { best.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit } }
         if best.count < limit && scored.count > depth {
             best += scored[depth..<min(scored.count, depth + limit - best.count)]
         }
         return best.prefix(limit).map { SearchHit(index: index, unit: $0.unit, score: $0.score) }
     }
+
+    /// What a repeated page title keeps of its score.
+    public static let repeatedTitleFactor = 0.5
 
     /// Inverse document frequency, BM25's variant.
     static func idf(_ df: Int, _ total: Double) -> Double {

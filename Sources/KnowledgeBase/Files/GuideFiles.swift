@@ -41,9 +41,18 @@ public enum GuideFiles {
                 if name == "." || name == ".." { continue }
                 let rel = relative.isEmpty ? name : relative + "/" + name
                 let full = root + "/" + rel
-                var ls = stat()
-                guard lstat(full, &ls) == 0 else { continue }
-                let kind = ls.st_mode & S_IFMT
+                // The entry's type from readdir; a stat only where the file system gives none.
+                var kind: mode_t
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): kind = S_IFDIR
+                case Int32(DT_REG): kind = S_IFREG
+                case Int32(DT_LNK): kind = S_IFLNK
+                case Int32(DT_UNKNOWN):
+                    var ls = stat()
+                    guard lstat(full, &ls) == 0 else { continue }
+                    kind = ls.st_mode & S_IFMT
+                default: continue
+                }
                 if kind == S_IFDIR {
                     // Hidden folders (.git, .github) hold tooling, not guides.
                     if !name.hasPrefix(".") { stack.append(rel) }

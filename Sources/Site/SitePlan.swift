@@ -60,10 +60,11 @@ public struct SitePlan: Sendable {
         var pages: [String] = []
         var byPath: [String: Int] = [:]
         var homeGuide: Int?
-        for (i, g) in guides.enumerated() {
-            pages.append(g.slug + ".html")
-            byPath[g.path] = i
-            if g.path == "index.md" { homeGuide = i }
+        // By index, not `for g in guides`: that copies each Guide, a retain per field.
+        for i in guides.indices {
+            pages.append(guides[i].slug + ".html")
+            byPath[guides[i].path] = i
+            if guides[i].path == "index.md" { homeGuide = i }
         }
         self.pages = pages
         self.guideByPath = byPath
@@ -87,18 +88,19 @@ public struct SitePlan: Sendable {
         var groupIndex: [String: Int] = [:]
         var groups: [Group] = []
         var groupOf = [Int](repeating: 0, count: guides.count)
-        for (i, g) in guides.enumerated() {
+        for i in guides.indices {
+            let path = guides[i].path
             let key: String
             var folder: String?
             if foldered {
-                if let slash = g.path.firstIndex(of: "/") {
-                    key = String(g.path[..<slash])
+                if let slash = path.firstIndex(of: "/") {
+                    key = String(path[..<slash])
                     folder = key
                 } else {
                     key = ""
                 }
             } else {
-                key = g.tags.first ?? ""
+                key = guides[i].tags.first ?? ""
             }
             let index: Int
             if let existing = groupIndex[key] {

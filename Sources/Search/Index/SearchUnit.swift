@@ -126,23 +126,33 @@ public struct SearchUnit: Sendable, Hashable {
     static func snippet(_ text: String) -> String {
         let limit = 150
         var out: [UInt8] = []
-        for word in text.utf8.split(whereSeparator: {
-            $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09
-        }) {
-            let w = Array(word)
-            if isURL(w) { continue }
-            let needed = out.isEmpty ? w.count : out.count + 1 + w.count
-            if needed > limit {
-                if out.isEmpty {
-                    // One huge word: cut it at a scalar boundary.
-                    var cut = limit
-                    while cut > 0 && w[cut] & 0xC0 == 0x80 { cut -= 1 }
-                    out = Array(w[0..<cut])
+        out.reserveCapacity(limit)
+        var text = text
+        text.withUTF8 { bytes in
+            // Words one at a time, stopping at the limit: a body can be megabytes.
+            var i = 0
+            let n = bytes.count
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+            while i < n {
+                while i < n && isSpace(bytes[i]) { i += 1 }
+                let start = i
+                while i < n && !isSpace(bytes[i]) { i += 1 }
+                if start == i { break }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                if isURL(word) { continue }
+                let needed = out.isEmpty ? word.count : out.count + 1 + word.count
+                if needed > limit {
+                    if out.isEmpty {
+                        // One huge word: cut it at a scalar boundary.
+                        var cut = limit
+                        while cut > 0 && word[cut] & 0xC0 == 0x80 { cut -= 1 }
+                        out.append(contentsOf: word[0..<cut])
+                    }
+                    break
                 }
-                break
+                if !out.isEmpty { out.append(0x20) }
+                out.append(contentsOf: word)
             }
-            if !out.isEmpty { out.append(0x20) }
-            out += w
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -155,11 +165,11 @@ public struct SearchUnit: Sendable, Hashable {
             .joined(separator: " ")
     }
 
-    static func isURL(_ word: [UInt8]) -> Bool {
-        let scheme: [UInt8] = Array("://".utf8)
+    static func isURL<Bytes: RandomAccessCollection<UInt8>>(_ word: Bytes) -> Bool where Bytes.Index == Int {
         guard word.count > 3 else { return false }
-        for i in 0...(word.count - 3)
-        where word[i] == scheme[0] && word[i + 1] == scheme[1] && word[i + 2] == scheme[2] {
+        let base = word.startIndex
+        for i in base...(base + word.count - 3)
+        where word[i] == 0x3A && word[i + 1] == 0x2F && word[i + 2] == 0x2F {  // "://"
             return true
         }
         return false

@@ -83,16 +83,14 @@ struct IndexChunk {
         unitStarts.append(occurrences.count)
     }
 
-    private mutating func wordNumber(_ word: [UInt8], isCompound: Bool) -> UInt32 {
-        word.withUnsafeBufferPointer { key in
-            let hash = ByteStringTable.hash(key)
-            if isCompound {
-                if let e = compounds.find(key, hash: hash) { return UInt32(e) | IndexChunk.compoundFlag }
-                return UInt32(compounds.insert(key, hash: hash, value: 0)) | IndexChunk.compoundFlag
-            }
-            if let e = words.find(key, hash: hash) { return UInt32(e) }
-            return UInt32(words.insert(key, hash: hash, value: 0))
+    private mutating func wordNumber(_ key: UnsafeBufferPointer<UInt8>, isCompound: Bool) -> UInt32 {
+        let hash = ByteStringTable.hash(key)
+        if isCompound {
+            if let e = compounds.find(key, hash: hash) { return UInt32(e) | IndexChunk.compoundFlag }
+            return UInt32(compounds.insert(key, hash: hash, value: 0)) | IndexChunk.compoundFlag
         }
+        if let e = words.find(key, hash: hash) { return UInt32(e) }
+        return UInt32(words.insert(key, hash: hash, value: 0))
     }
 
     /// Builds the postings from the occurrences, given each local word's and compound's

@@ -20,11 +20,11 @@ public struct Tokenizer {
     public init() {}
 
     /// Calls `emit(word, position, isCompound)` for each word of `text`, with positions from
-    /// `firstPosition`; returns the next free position.
+    /// `firstPosition`; returns the next free position. `word` is valid only during the call.
     @discardableResult
     public func tokenize(
         _ text: String, firstPosition: Int = 0,
-        _ emit: (_ word: [UInt8], _ position: Int, _ isCompound: Bool) -> Void
+        _ emit: (_ word: UnsafeBufferPointer<UInt8>, _ position: Int, _ isCompound: Bool) -> Void
     ) -> Int {
         var text = text
         return text.withUTF8 { tokenize(bytes: $0, firstPosition: firstPosition, emit) }
@@ -33,94 +33,106 @@ public struct Tokenizer {
     @discardableResult
     public func tokenize(
         bytes: UnsafeBufferPointer<UInt8>, firstPosition: Int = 0,
-        _ emit: (_ word: [UInt8], _ position: Int, _ isCompound: Bool) -> Void
+        _ emit: (_ word: UnsafeBufferPointer<UInt8>, _ position: Int, _ isCompound: Bool) -> Void
     ) -> Int {
-        var position = firstPosition
-        var part: [UInt8] = []
-        var whole: [UInt8] = []
-        var parts = 0
-        var compoundStart = 0
-        part.reserveCapacity(32)
-        whole.reserveCapacity(64)
+        // The current part and the whole compound are built in two fixed buffers on the stack:
+        // a word longer than `maximumWordBytes` is dropped anyway, so only its length is kept
+        // past that. (Growable arrays here cost an ownership check per byte, the tokenizer's
+        // main cost at index time.)
+        let capacity = Tokenizer.maximumWordBytes
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * capacity) { scratch in
+            let part = scratch.baseAddress!
+            let whole = part + capacity
+            var partCount = 0
+            var wholeCount = 0
+            var position = firstPosition
+            var parts = 0
+            var compoundStart = 0
 
-        func endPart() {
-            if part.isEmpty { return }
-            if part.count <= Tokenizer.maximumWordBytes {
-                if parts == 0 { compoundStart = position }
-                emit(part, position, false)
-                position += 1
-                parts += 1
+            @inline(__always) func append(_ b: UInt8) {
+                if partCount < capacity { part[partCount] = b }
+                partCount += 1
+                if wholeCount < capacity { whole[wholeCount] = b }
+                wholeCount += 1
             }
-            part.removeAll(keepingCapacity: true)
-        }
-        func endCompound() {
-            endPart()
-            if parts > 1 && whole.count <= Tokenizer.maximumWordBytes {
-                emit(whole, compoundStart, true)
+            @inline(__always) func appendToWholeOnly(_ b: UInt8) {
+                if wholeCount < capacity { whole[wholeCount] = b }
+                wholeCount += 1
             }
-            whole.removeAll(keepingCapacity: true)
-            parts = 0
-        }
+            func endPart() {
+                if partCount == 0 { return }
+                if partCount <= capacity {
+                    if parts == 0 { compoundStart = position }
+                    emit(UnsafeBufferPointer(start: part, count: partCount), position, false)
+                    position += 1
+                    parts += 1
+                }
+                partCount = 0
+            }
+            func endCompound() {
+                endPart()
+                if parts > 1 && wholeCount <= capacity {
+                    emit(UnsafeBufferPointer(start: whole, count: wholeCount), compoundStart, true)
+                }
+                wholeCount = 0
+                parts = 0
+            }
 
-        let n = bytes.count
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                if isASCIIWordByte(b) {
-                    let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                    part.append(lower)
-                    whole.append(lower)
-                    i += 1
-                    continue
-                }
-                let next: Int = i + 1 < n ? Int(bytes[i + 1]) : -1
-                let nextIsWord = next >= 0x80 || (next >= 0 && isASCIIWordByte(UInt8(next)))
-                if b == 0x27 && !part.isEmpty && nextIsWord {
-                    i += 1  // apostrophe inside a word
-                    continue
-                }
-                if (b == 0x2E || b == 0x2D || b == 0x5F) && !part.isEmpty && nextIsWord {
-                    endPart()
-                    whole.append(b)
-                    i += 1
-                    continue
-                }
-                if b == 0x5B, let close = mnemonicClose(bytes, i, inWord: !part.isEmpty) {
-                    for j in (i + 1)..<close {
-                        let c = bytes[j]
-                        let lower = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
-                        part.append(lower)
-                        whole.append(lower)
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if isASCIIWordByte(b) {
+                        append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                        i += 1
+                        continue
                     }
-                    i = close + 1
+                    let next: Int = i + 1 < n ? Int(bytes[i + 1]) : -1
+                    let nextIsWord = next >= 0x80 || (next >= 0 && isASCIIWordByte(UInt8(next)))
+                    if b == 0x27 && partCount > 0 && nextIsWord {
+                        i += 1  // apostrophe inside a word
+                        continue
+                    }
+                    if (b == 0x2E || b == 0x2D || b == 0x5F) && partCount > 0 && nextIsWord {
+                        endPart()
+                        appendToWholeOnly(b)
+                        i += 1
+                        continue
+                    }
+                    if b == 0x5B, let close = mnemonicClose(bytes, i, inWord: partCount > 0) {
+                        for j in (i + 1)..<close {
+                            let c = bytes[j]
+                            append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                        }
+                        i = close + 1
+                        continue
+                    }
+                    endCompound()
+                    i += 1
                     continue
                 }
-                endCompound()
-                i += 1
-                continue
-            }
-            // Multi-byte scalar.
-            let (scalar, length) = decode(bytes, i)
-            i += length
-            if isZeroWidth(scalar) { continue }
-            if scalar == 0x2019 {  // right single quotation mark used as an apostrophe
-                let next: Int = i < n ? Int(bytes[i]) : -1
-                if !part.isEmpty && (next >= 0x80 || (next >= 0 && isASCIIWordByte(UInt8(next)))) {
+                // Multi-byte scalar.
+                let (scalar, length) = decode(bytes, i)
+                i += length
+                if isZeroWidth(scalar) { continue }
+                if scalar == 0x2019 {  // right single quotation mark used as an apostrophe
+                    let next: Int = i < n ? Int(bytes[i]) : -1
+                    if partCount > 0 && (next >= 0x80 || (next >= 0 && isASCIIWordByte(UInt8(next)))) {
+                        continue
+                    }
+                    endCompound()
                     continue
                 }
-                endCompound()
-                continue
+                if isSeparator(scalar) {
+                    endCompound()
+                    continue
+                }
+                appendFolded(scalar, append)
             }
-            if isSeparator(scalar) {
-                endCompound()
-                continue
-            }
-            appendFolded(scalar, to: &part)
-            appendFolded(scalar, to: &whole)
+            endCompound()
+            return position
         }
-        endCompound()
-        return position
     }
 
     @inline(__always)
@@ -168,15 +180,15 @@ public struct Tokenizer {
             || (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x1F000 && c <= 0x1FAFF) || c == 0xFFFD
     }
 
-    func appendFolded(_ c: UInt32, to out: inout [UInt8]) {
+    func appendFolded(_ c: UInt32, _ append: (UInt8) -> Void) {
         if c >= 0xC0 && c < 0x250 {
             let replacement = LatinFolding.replacements[Int(c - 0xC0)]
             if !replacement.isEmpty {
-                out.append(contentsOf: replacement)
+                for b in replacement { append(b) }
                 return
             }
         }
         guard let scalar = Unicode.Scalar(c) else { return }
-        for u in scalar.properties.lowercaseMapping.utf8 { out.append(u) }
+        for u in scalar.properties.lowercaseMapping.utf8 { append(u) }
     }
 }

@@ -24,52 +24,43 @@ public enum ContentKey {
         /// so hashing a name continues it: the same value as hashing "relative/name".
         var prefixHash: UInt64
         /// NUL-terminated names, back to back.
-        var names: [UInt8] = []
-        var starts: [Int] = []
+        var names: ArraySlice<UInt8>
+        var starts: ArraySlice<Int>
     }
 
-    public static func forFolder(_ root: String) -> UInt64 {
-        // Pass 1: list the folders' entries (d_type tells folders from files without a stat).
-        var batches: [StatBatch] = []
-        var stack: [String] = [""]
-        while let relative = stack.popLast() {
-            let dirPath = relative.isEmpty ? root : root + "/" + relative
-            guard let dir = opendir(dirPath) else { continue }
-            let prefixHash = relative.isEmpty ? fnvBasis : fnv(relative + "/")
-            var batch = StatBatch(directory: dirPath, prefixHash: prefixHash)
-            while let entry = readdir(dir) {
-                withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
-                    if name.elementsEqual(dot) || name.elementsEqual(dotDot) { return }
-                    var type = entry.pointee.d_type
-                    if type == UInt8(DT_UNKNOWN) {
-                        var st = stat()
-                        guard lstat(dirPath + "/" + String(decoding: name, as: UTF8.self), &st) == 0 else { return }
-                        type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
-                    }
-                    if type == UInt8(DT_DIR) {
-                        if name.first != UInt8(ascii: ".") {
-                            let folder = String(decoding: name, as: UTF8.self)
-                            stack.append(relative.isEmpty ? folder : relative + "/" + folder)
-                        }
-                    } else if name.count > 3 && name.suffix(3).elementsEqual(markdownSuffix)
-                        || (relative.isEmpty && name.elementsEqual(kbYAML))
-                    {
-                        batch.starts.append(batch.names.count)
-                        batch.names.append(contentsOf: name)
-                        batch.names.append(0)
-                        // Batches of a few hundred files: the stat pass runs them on all cores.
-                        if batch.starts.count == 256 {
-                            batches.append(batch)
-                            batch = StatBatch(directory: dirPath, prefixHash: prefixHash)
-                        }
-                    }
-                }
-            }
-            closedir(dir)
-            if !batch.starts.isEmpty { batches.append(batch) }
+    /// The key of the folder `root` as it is now.
+    ///
+    /// With `listingCache` (a path in the index cache), the list of files comes from the
+    /// listing stored there while none of its folders changed (a stat per folder instead of
+    /// reading them; see `FolderListing`), and a fresh listing is stored there for next time.
+    /// Either way every file is stat'ed, and the key is the same: the listing only saves the
+    /// `readdir` pass.
+    public static func forFolder(_ root: String, listingCache: String? = nil) -> UInt64 {
+        if let listingCache, let stored = FolderListing(contentsOf: listingCache, root: root), stored.isCurrent() {
+            return forListing(stored)
         }
-        // Pass 2: stat every file (following symbolic links) and sum the per-file hashes.
+        let listing = FolderListing(walking: root)
+        if let listingCache { listing.store(at: listingCache) }
+        return forListing(listing)
+    }
+
+    /// Stats every file of `listing` (following symbolic links) and sums the per-file hashes.
+    static func forListing(_ listing: FolderListing) -> UInt64 {
+        var batches: [StatBatch] = []
+        for folder in listing.folders where !folder.starts.isEmpty {
+            let directory = folder.relative.isEmpty ? listing.root : listing.root + "/" + folder.relative
+            let prefixHash = folder.relative.isEmpty ? fnvBasis : fnv(folder.relative + "/")
+            // Batches of a few hundred files: the stat pass runs them on all cores.
+            var first = 0
+            while first < folder.starts.count {
+                let last = min(first + 256, folder.starts.count)
+                batches.append(
+                    StatBatch(
+                        directory: directory, prefixHash: prefixHash, names: folder.names[...],
+                        starts: folder.starts[first..<last]))
+                first = last
+            }
+        }
         let partial = UnsafeMutableBufferPointer<(UInt64, UInt64)>.allocate(
             capacity: max(1, batches.count))
         partial.initialize(repeating: (0, 0))
@@ -118,10 +109,6 @@ public enum ContentKey {
         return mix(mix(sum, count), toolFingerprint)
     }
 
-    private static let dot: [UInt8] = [UInt8(ascii: ".")]
-    private static let dotDot: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ".")]
-    private static let markdownSuffix: [UInt8] = Array(".md".utf8)
-    private static let kbYAML: [UInt8] = Array("kb.yaml".utf8)
     private static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let fnvPrime: UInt64 = 0x100_0000_01b3
 

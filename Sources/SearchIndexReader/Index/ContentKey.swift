@@ -68,7 +68,13 @@ public enum ContentKey {
         nonisolated(unsafe) let slots = partial
         let jobs = batches
         let statBatch: @Sendable (Int) -> Void = { i in
-            let job = jobs[i]
+            // Job 0 settles the tool fingerprint (building the synonym and stop-word tables
+            // takes a few hundred microseconds) while the other cores stat.
+            guard i > 0 else {
+                _ = toolFingerprint
+                return
+            }
+            let job = jobs[i - 1]
             let fd = open(job.directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard fd >= 0 else { return }
             defer { close(fd) }
@@ -93,12 +99,12 @@ public enum ContentKey {
                     count += 1
                 }
             }
-            slots[i] = (sum, count)
+            slots[i - 1] = (sum, count)
         }
         if jobs.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: statBatch)
+            DispatchQueue.concurrentPerform(iterations: jobs.count + 1, execute: statBatch)
         } else if jobs.count == 1 {
-            statBatch(0)
+            statBatch(1)
         }
         var sum: UInt64 = 0
         var count: UInt64 = 0
@@ -116,10 +122,21 @@ public enum ContentKey {
     /// forms): a new `faq` with different tables never trusts an old cache.
     public static let toolFingerprint: UInt64 = {
         var h = mix(0, UInt64(IndexFormat.version))
-        for group in Synonyms.builtIn.groups { h = mix(h, fnv(group.joined(separator: ","))) }
+        // The same value as hashing `group.joined(separator: ",")` and `key + ">" + value`,
+        // without the generic joins and tuple arrays whose type metadata a fresh process would
+        // have to build first.
+        for group in Synonyms.builtIn.groups {
+            var g = fnvBasis
+            for (i, word) in group.enumerated() {
+                if i > 0 { g = fnv(",", continuing: g) }
+                g = fnv(word, continuing: g)
+            }
+            h = mix(h, g)
+        }
         for word in Analyzer.defaultStopWords.sorted() { h = mix(h, fnv(word)) }
-        for (k, v) in Analyzer.defaultIrregularForms.sorted(by: { $0.key < $1.key }) {
-            h = mix(h, fnv(k + ">" + v))
+        let irregular = Analyzer.defaultIrregularForms
+        for key in irregular.keys.sorted() {
+            h = mix(h, fnv(irregular[key]!, continuing: fnv(">", continuing: fnv(key))))
         }
         return h
     }()
@@ -136,7 +153,13 @@ public enum ContentKey {
 
     /// FNV-1a over the UTF-8 bytes.
     public static func fnv(_ s: String) -> UInt64 {
-        var h = fnvBasis
+        fnv(s, continuing: fnvBasis)
+    }
+
+    /// FNV-1a over the UTF-8 bytes of `s`, continuing from state `h`: the hash of a
+    /// concatenation without building it.
+    static func fnv(_ s: String, continuing h: UInt64) -> UInt64 {
+        var h = h
         for b in s.utf8 {
             h ^= UInt64(b)
             h = h &* fnvPrime

@@ -62,13 +62,14 @@ struct FolderListing: Equatable {
     /// move on the next change: such a listing is used for this run but not stored.
     var isSettled = true
 
-    /// How recent a folder change may be for its listing to be stored (see the type's comment).
-    static let settleSeconds: Int64 = 2
+    /// How long ago a folder must have last changed for its listing to be stored (see the
+    /// type's comment), in nanoseconds.
+    static let settleTime: Int64 = 2_000_000_000
 
     var fileCount: Int { folders.reduce(0) { $0 + $1.starts.count } }
 
     /// Lists `root` from the file system.
-    init(walking root: String, settleSeconds: Int64 = FolderListing.settleSeconds) {
+    init(walking root: String, settleTime: Int64 = FolderListing.settleTime) {
         self.root = root
         var stack: [String] = [""]
         while let relative = stack.popLast() {
@@ -88,8 +89,9 @@ struct FolderListing: Equatable {
             var folder = Folder(relative: relative, stamp: Stamp(st))
             var now = timespec()
             clock_gettime(CLOCK_REALTIME, &now)
-            if folder.stamp.changedSeconds >= Int64(now.tv_sec) - settleSeconds
-                || folder.stamp.modifiedSeconds >= Int64(now.tv_sec) - settleSeconds
+            let settled = (Int64(now.tv_sec) &* 1_000_000_000 &+ Int64(now.tv_nsec)) &- settleTime
+            if folder.stamp.changedSeconds &* 1_000_000_000 &+ folder.stamp.changedNanoseconds >= settled
+                || folder.stamp.modifiedSeconds &* 1_000_000_000 &+ folder.stamp.modifiedNanoseconds >= settled
             {
                 isSettled = false
             }
@@ -163,12 +165,13 @@ struct FolderListing: Equatable {
                 let length = reader.varint()
                 guard !reader.failed, length >= 0, length <= reader.end - reader.offset else { return nil }
                 var folder = Folder(relative: relative, stamp: stamp)
-                folder.names = Array(raw[reader.offset..<(reader.offset + length)])
+                let names = UnsafeRawBufferPointer(rebasing: raw[reader.offset..<(reader.offset + length)])
                 reader.offset += length
                 // Names are NUL-terminated and non-empty; anything else is damage.
-                guard folder.names.last.map({ $0 == 0 }) ?? true else { return nil }
+                guard names.last.map({ $0 == 0 }) ?? true else { return nil }
+                folder.names = Array(names)
                 var start = 0
-                for (i, byte) in folder.names.enumerated() where byte == 0 {
+                for i in 0..<names.count where names[i] == 0 {
                     guard i > start else { return nil }
                     folder.starts.append(start)
                     start = i + 1

@@ -204,3 +204,14 @@ import Testing
         #expect(ContentKey.toolFingerprint == h)
     }
 }
+
+@Suite struct ChangeTimeTrustTests {
+    /// Listings are stored only on file systems that keep folder ctimes; /proc synthesises its
+    /// times, and a device no mount has is unknown.
+    @Test func proceduralAndUnknownFileSystemsAreNotTrusted() {
+        var st = stat()
+        #expect(stat("/proc/self", &st) == 0)
+        #expect(!FolderListing.keepsChangeTimes(device: UInt64(st.st_dev)))
+        #expect(!FolderListing.keepsChangeTimes(device: 0xFFFF_FFFF))
+    }
+}

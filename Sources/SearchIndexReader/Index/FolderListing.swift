@@ -15,8 +15,9 @@
 /// the same device, inode, `ctime` and `mtime` as when it was read. A listing in which a folder
 /// changed within the last two seconds is never stored: a change in the same timestamp tick as
 /// the reading could leave `ctime` as it was (the "racy" case git's index guards against the
-/// same way). Files are still stat'ed one by one on every run: this replaces `readdir`, not the
-/// check that catches a guide edited in place.
+/// same way), nor one on a file system not known to keep `ctime` this way (NFS, FUSE: read
+/// every time). Files are still stat'ed one by one on every run: this replaces `readdir`, not
+/// the check that catches a guide edited in place.
 struct FolderListing: Equatable {
     /// What identifies one state of a folder's entry set.
     struct Stamp: Equatable {
@@ -72,6 +73,7 @@ struct FolderListing: Equatable {
     init(walking root: String, settleTime: Int64 = FolderListing.settleTime) {
         self.root = root
         var stack: [String] = [""]
+        var trustedDevice: UInt64?
         while let relative = stack.popLast() {
             let path = relative.isEmpty ? root : root + "/" + relative
             let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -94,6 +96,13 @@ struct FolderListing: Equatable {
                 || folder.stamp.modifiedSeconds &* 1_000_000_000 &+ folder.stamp.modifiedNanoseconds >= settled
             {
                 isSettled = false
+            }
+            if isSettled && folder.stamp.device != trustedDevice {
+                if FolderListing.keepsChangeTimes(device: folder.stamp.device) {
+                    trustedDevice = folder.stamp.device
+                } else {
+                    isSettled = false
+                }
             }
             while let entry = readdir(dir) {
                 withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -138,6 +147,51 @@ struct FolderListing: Equatable {
             }
         }
         return !folders.isEmpty
+    }
+
+    /// File systems known to update a folder's ctime on every create, unlink and rename, as
+    /// POSIX asks: ext2/3/4, XFS, Btrfs, F2FS, ZFS, tmpfs and overlayfs (containers). Network
+    /// and FUSE file systems may serve cached or synthesised times, so folders there are read
+    /// on every run, as before listings were stored.
+    static func keepsChangeTimes(device: UInt64) -> Bool {
+        #if os(Linux)
+            // statfs(2) is not in Swift's Glibc module; /proc/self/mountinfo names the type of
+            // the mount with this device ("36 35 8:1 / /home rw - ext4 /dev/sda1 rw").
+            guard let table = readToEnd("/proc/self/mountinfo") else { return false }
+            let major = ((device >> 8) & 0xFFF) | ((device >> 32) & ~0xFFF)
+            let minor = (device & 0xFF) | ((device >> 12) & ~0xFF)
+            let wanted = Array("\(major):\(minor)".utf8)
+            for line in table.split(separator: UInt8(ascii: "\n")) {
+                let fields = line.split(separator: UInt8(ascii: " "))
+                guard fields.count > 3, fields[2].elementsEqual(wanted),
+                    let dash = fields.firstIndex(where: { $0.elementsEqual([UInt8(ascii: "-")]) }),
+                    dash + 1 < fields.endIndex
+                else { continue }
+                switch String(decoding: fields[dash + 1], as: UTF8.self) {
+                case "ext2", "ext3", "ext4", "xfs", "btrfs", "f2fs", "zfs", "tmpfs", "overlay": return true
+                default: return false
+                }
+            }
+            return false
+        #else
+            return false
+        #endif
+    }
+
+    /// A file whose size `stat` does not tell (those under /proc), read until end of file.
+    static func readToEnd(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16_384)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return nil }
+            if n == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
     }
 
     // MARK: Stored form

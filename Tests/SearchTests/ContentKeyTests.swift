@@ -215,3 +215,15 @@ import Testing
         #expect(!FolderListing.keepsChangeTimes(device: 0xFFFF_FFFF))
     }
 }
+
+@Suite struct ParallelLoopTests {
+    /// The stat pass sums per-batch results, so every index must run exactly once.
+    @Test(arguments: [0, 1, 2, 3, 100]) func runsEveryIndexOnce(count: Int) {
+        let runs = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(count, 1))
+        runs.initialize(repeating: 0)
+        defer { runs.deallocate() }
+        nonisolated(unsafe) let slots = runs
+        ParallelLoop.run(count: count) { i in slots[i] += 1 }
+        #expect(Array(runs.prefix(count)) == Array(repeating: 1, count: count))
+    }
+}

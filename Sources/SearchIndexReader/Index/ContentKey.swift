@@ -1,5 +1,3 @@
-import Dispatch
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -102,7 +100,7 @@ public enum ContentKey {
             slots[i - 1] = (sum, count)
         }
         if jobs.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: jobs.count + 1, execute: statBatch)
+            ParallelLoop.run(count: jobs.count + 1, body: statBatch)
         } else if jobs.count == 1 {
             statBatch(1)
         }

@@ -17,7 +17,8 @@ public enum ContentKey {
     /// unit the stat pass hands to a core. Packing keeps the per-file work of a warm lookup
     /// (7,400 files for tldr) at a `stat` and a short hash, with no string built per file.
     private struct StatBatch {
-        var directory: String
+        /// The folder, opened once for all its batches.
+        var directory: Int32
         /// FNV-1a state after hashing the folder's relative path and "/" (nothing at the root),
         /// so hashing a name continues it: the same value as hashing "relative/name".
         var prefixHash: UInt64
@@ -45,13 +46,19 @@ public enum ContentKey {
     /// Stats every file of `listing` (following symbolic links) and sums the per-file hashes.
     static func forListing(_ listing: FolderListing) -> UInt64 {
         var batches: [StatBatch] = []
+        var opened: [Int32] = []
+        defer { for fd in opened { close(fd) } }
         for folder in listing.folders where !folder.starts.isEmpty {
-            let directory = folder.relative.isEmpty ? listing.root : listing.root + "/" + folder.relative
+            let path = folder.relative.isEmpty ? listing.root : listing.root + "/" + folder.relative
+            let directory = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard directory >= 0 else { continue }
+            opened.append(directory)
             let prefixHash = folder.relative.isEmpty ? fnvBasis : fnv(folder.relative + "/")
-            // Batches of a few hundred files: the stat pass runs them on all cores.
+            // Batches of a hundred-odd files: the stat pass hands them to the cores as they
+            // finish, so the last one leaves a core idle for a fraction of a millisecond.
             var first = 0
             while first < folder.starts.count {
-                let last = min(first + 256, folder.starts.count)
+                let last = min(first + 128, folder.starts.count)
                 batches.append(
                     StatBatch(
                         directory: directory, prefixHash: prefixHash, names: folder.names[...],
@@ -73,9 +80,7 @@ public enum ContentKey {
                 return
             }
             let job = jobs[i - 1]
-            let fd = open(job.directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard fd >= 0 else { return }
-            defer { close(fd) }
+            let fd = job.directory
             var sum: UInt64 = 0
             var count: UInt64 = 0
             job.names.withUnsafeBytes { names in

@@ -225,10 +225,12 @@ struct FolderListing: Equatable {
                 guard names.last.map({ $0 == 0 }) ?? true else { return nil }
                 folder.names = Array(names)
                 var start = 0
-                for i in 0..<names.count where names[i] == 0 {
-                    guard i > start else { return nil }
+                while start < length {
+                    guard let nul = memchr(names.baseAddress! + start, 0, length - start) else { return nil }
+                    let end = names.baseAddress!.distance(to: UnsafeRawPointer(nul))
+                    guard end > start else { return nil }
                     folder.starts.append(start)
-                    start = i + 1
+                    start = end + 1
                 }
                 listing.folders.append(folder)
             }

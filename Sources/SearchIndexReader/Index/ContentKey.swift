@@ -13,7 +13,7 @@
 /// entries in, nor on which core stat'ed which file: the stats, the bulk of a warm lookup on a
 /// large folder, run in parallel.
 public enum ContentKey {
-    /// Up to a few hundred files of one folder, their names packed into one byte buffer: the
+    /// Up to 128 files of one folder, their names packed into one byte buffer: the
     /// unit the stat pass hands to a core. Packing keeps the per-file work of a warm lookup
     /// (7,400 files for tldr) at a `stat` and a short hash, with no string built per file.
     private struct StatBatch {
@@ -31,9 +31,9 @@ public enum ContentKey {
     ///
     /// With `listingCache` (a path in the index cache), the list of files comes from the
     /// listing stored there while none of its folders changed (a stat per folder instead of
-    /// reading them; see `FolderListing`), and a fresh listing is stored there for next time.
-    /// Either way every file is stat'ed, and the key is the same: the listing only saves the
-    /// `readdir` pass.
+    /// reading them; see `FolderListing`), and a fresh listing is stored there for next time
+    /// once its folders have been still for a few seconds. Either way every file is stat'ed and
+    /// the key is the same: the listing only saves the `readdir` pass.
     public static func forFolder(_ root: String, listingCache: String? = nil) -> UInt64 {
         if let listingCache, let stored = FolderListing(contentsOf: listingCache, root: root), stored.isCurrent() {
             return forListing(stored)

@@ -10,7 +10,7 @@ struct IndexLoader {
     var indexer = IndexerProcess()
 
     func index(for source: GuidesSource) throws(IndexProblem) -> SearchIndex {
-        let identity = try source.cacheIdentity()
+        let identity = try source.cacheIdentity(cache: cache)
         if let cached = cache?.load(source: identity.name, key: identity.key) { return cached }
         let bytes = try indexer.build(source)
         // `kb` took the key again itself; if a guide changed in between, its index carries the

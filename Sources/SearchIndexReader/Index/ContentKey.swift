@@ -1,5 +1,3 @@
-import Dispatch
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -15,61 +13,59 @@ import Dispatch
 /// entries in, nor on which core stat'ed which file: the stats, the bulk of a warm lookup on a
 /// large folder, run in parallel.
 public enum ContentKey {
-    /// Up to a few hundred files of one folder, their names packed into one byte buffer: the
+    /// Up to 128 files of one folder, their names packed into one byte buffer: the
     /// unit the stat pass hands to a core. Packing keeps the per-file work of a warm lookup
     /// (7,400 files for tldr) at a `stat` and a short hash, with no string built per file.
     private struct StatBatch {
-        var directory: String
+        /// The folder, opened once for all its batches.
+        var directory: Int32
         /// FNV-1a state after hashing the folder's relative path and "/" (nothing at the root),
         /// so hashing a name continues it: the same value as hashing "relative/name".
         var prefixHash: UInt64
         /// NUL-terminated names, back to back.
-        var names: [UInt8] = []
-        var starts: [Int] = []
+        var names: ArraySlice<UInt8>
+        var starts: ArraySlice<Int>
     }
 
-    public static func forFolder(_ root: String) -> UInt64 {
-        // Pass 1: list the folders' entries (d_type tells folders from files without a stat).
-        var batches: [StatBatch] = []
-        var stack: [String] = [""]
-        while let relative = stack.popLast() {
-            let dirPath = relative.isEmpty ? root : root + "/" + relative
-            guard let dir = opendir(dirPath) else { continue }
-            let prefixHash = relative.isEmpty ? fnvBasis : fnv(relative + "/")
-            var batch = StatBatch(directory: dirPath, prefixHash: prefixHash)
-            while let entry = readdir(dir) {
-                withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
-                    if name.elementsEqual(dot) || name.elementsEqual(dotDot) { return }
-                    var type = entry.pointee.d_type
-                    if type == UInt8(DT_UNKNOWN) {
-                        var st = stat()
-                        guard lstat(dirPath + "/" + String(decoding: name, as: UTF8.self), &st) == 0 else { return }
-                        type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
-                    }
-                    if type == UInt8(DT_DIR) {
-                        if name.first != UInt8(ascii: ".") {
-                            let folder = String(decoding: name, as: UTF8.self)
-                            stack.append(relative.isEmpty ? folder : relative + "/" + folder)
-                        }
-                    } else if name.count > 3 && name.suffix(3).elementsEqual(markdownSuffix)
-                        || (relative.isEmpty && name.elementsEqual(kbYAML))
-                    {
-                        batch.starts.append(batch.names.count)
-                        batch.names.append(contentsOf: name)
-                        batch.names.append(0)
-                        // Batches of a few hundred files: the stat pass runs them on all cores.
-                        if batch.starts.count == 256 {
-                            batches.append(batch)
-                            batch = StatBatch(directory: dirPath, prefixHash: prefixHash)
-                        }
-                    }
-                }
-            }
-            closedir(dir)
-            if !batch.starts.isEmpty { batches.append(batch) }
+    /// The key of the folder `root` as it is now.
+    ///
+    /// With `listingCache` (a path in the index cache), the list of files comes from the
+    /// listing stored there while none of its folders changed (a stat per folder instead of
+    /// reading them; see `FolderListing`), and a fresh listing is stored there for next time
+    /// once its folders have been still for a few seconds. Either way every file is stat'ed and
+    /// the key is the same: the listing only saves the `readdir` pass.
+    public static func forFolder(_ root: String, listingCache: String? = nil) -> UInt64 {
+        if let listingCache, let stored = FolderListing(contentsOf: listingCache, root: root), stored.isCurrent() {
+            return forListing(stored)
         }
-        // Pass 2: stat every file (following symbolic links) and sum the per-file hashes.
+        let listing = FolderListing(walking: root)
+        if let listingCache { listing.store(at: listingCache) }
+        return forListing(listing)
+    }
+
+    /// Stats every file of `listing` (following symbolic links) and sums the per-file hashes.
+    static func forListing(_ listing: FolderListing) -> UInt64 {
+        var batches: [StatBatch] = []
+        var opened: [Int32] = []
+        defer { for fd in opened { close(fd) } }
+        for folder in listing.folders where !folder.starts.isEmpty {
+            let path = folder.relative.isEmpty ? listing.root : listing.root + "/" + folder.relative
+            let directory = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard directory >= 0 else { continue }
+            opened.append(directory)
+            let prefixHash = folder.relative.isEmpty ? fnvBasis : fnv(folder.relative + "/")
+            // Batches of a hundred-odd files: the stat pass hands them to the cores as they
+            // finish, so the last one leaves a core idle for a fraction of a millisecond.
+            var first = 0
+            while first < folder.starts.count {
+                let last = min(first + 128, folder.starts.count)
+                batches.append(
+                    StatBatch(
+                        directory: directory, prefixHash: prefixHash, names: folder.names[...],
+                        starts: folder.starts[first..<last]))
+                first = last
+            }
+        }
         let partial = UnsafeMutableBufferPointer<(UInt64, UInt64)>.allocate(
             capacity: max(1, batches.count))
         partial.initialize(repeating: (0, 0))
@@ -77,10 +73,14 @@ public enum ContentKey {
         nonisolated(unsafe) let slots = partial
         let jobs = batches
         let statBatch: @Sendable (Int) -> Void = { i in
-            let job = jobs[i]
-            let fd = open(job.directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard fd >= 0 else { return }
-            defer { close(fd) }
+            // Job 0 settles the tool fingerprint (building the synonym and stop-word tables
+            // takes a few hundred microseconds) while the other cores stat.
+            guard i > 0 else {
+                _ = toolFingerprint
+                return
+            }
+            let job = jobs[i - 1]
+            let fd = job.directory
             var sum: UInt64 = 0
             var count: UInt64 = 0
             job.names.withUnsafeBytes { names in
@@ -102,12 +102,12 @@ public enum ContentKey {
                     count += 1
                 }
             }
-            slots[i] = (sum, count)
+            slots[i - 1] = (sum, count)
         }
         if jobs.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: statBatch)
+            ParallelLoop.run(count: jobs.count + 1, body: statBatch)
         } else if jobs.count == 1 {
-            statBatch(0)
+            statBatch(1)
         }
         var sum: UInt64 = 0
         var count: UInt64 = 0
@@ -118,10 +118,6 @@ public enum ContentKey {
         return mix(mix(sum, count), toolFingerprint)
     }
 
-    private static let dot: [UInt8] = [UInt8(ascii: ".")]
-    private static let dotDot: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ".")]
-    private static let markdownSuffix: [UInt8] = Array(".md".utf8)
-    private static let kbYAML: [UInt8] = Array("kb.yaml".utf8)
     private static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let fnvPrime: UInt64 = 0x100_0000_01b3
 
@@ -129,10 +125,21 @@ public enum ContentKey {
     /// forms): a new `faq` with different tables never trusts an old cache.
     public static let toolFingerprint: UInt64 = {
         var h = mix(0, UInt64(IndexFormat.version))
-        for group in Synonyms.builtIn.groups { h = mix(h, fnv(group.joined(separator: ","))) }
+        // The same value as hashing `group.joined(separator: ",")` and `key + ">" + value`,
+        // without the generic joins and tuple arrays whose type metadata a fresh process would
+        // have to build first.
+        for group in Synonyms.builtIn.groups {
+            var g = fnvBasis
+            for (i, word) in group.enumerated() {
+                if i > 0 { g = fnv(",", continuing: g) }
+                g = fnv(word, continuing: g)
+            }
+            h = mix(h, g)
+        }
         for word in Analyzer.defaultStopWords.sorted() { h = mix(h, fnv(word)) }
-        for (k, v) in Analyzer.defaultIrregularForms.sorted(by: { $0.key < $1.key }) {
-            h = mix(h, fnv(k + ">" + v))
+        let irregular = Analyzer.defaultIrregularForms
+        for key in irregular.keys.sorted() {
+            h = mix(h, fnv(irregular[key]!, continuing: fnv(">", continuing: fnv(key))))
         }
         return h
     }()
@@ -149,7 +156,13 @@ public enum ContentKey {
 
     /// FNV-1a over the UTF-8 bytes.
     public static func fnv(_ s: String) -> UInt64 {
-        var h = fnvBasis
+        fnv(s, continuing: fnvBasis)
+    }
+
+    /// FNV-1a over the UTF-8 bytes of `s`, continuing from state `h`: the hash of a
+    /// concatenation without building it.
+    static func fnv(_ s: String, continuing h: UInt64) -> UInt64 {
+        var h = h
         for b in s.utf8 {
             h ^= UInt64(b)
             h = h &* fnvPrime

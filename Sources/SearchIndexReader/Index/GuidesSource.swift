@@ -33,8 +33,9 @@ extension GuidesSource {
     /// built-in guides) and the content key a cached index must carry to be used.
     ///
     /// Taking the key costs a stat per guide file and never reads one: it is the whole warm
-    /// path before the index is mapped.
-    public func cacheIdentity() throws(IndexProblem) -> (name: String, key: UInt64) {
+    /// path before the index is mapped. With `cache`, the folder's listing is kept there too
+    /// (see `FolderListing`): the same key, without reading the folders while they are unchanged.
+    public func cacheIdentity(cache: IndexCache? = nil) throws(IndexProblem) -> (name: String, key: UInt64) {
         switch self {
         case .folder(let root):
             var st = stat()
@@ -46,7 +47,7 @@ extension GuidesSource {
                 name = String(cString: real)
                 free(real)
             }
-            return (name, ContentKey.forFolder(root))
+            return (name, ContentKey.forFolder(root, listingCache: cache?.listingPath(for: name)))
         case .builtIn:
             return ("built-in guides", ContentKey.forFiles(DefaultGuides.files))
         }

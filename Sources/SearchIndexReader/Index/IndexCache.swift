@@ -48,8 +48,18 @@ public struct IndexCache: Sendable {
     /// caller just goes on with the index in memory).
     @discardableResult
     public func store(source: String, bytes: [UInt8]) -> Bool {
+        storeFile(at: path(for: source), bytes: bytes)
+    }
+
+    /// Where the folder listing that goes with `source`'s index is kept (see `FolderListing`).
+    public func listingPath(for source: String) -> String {
+        directory + "/" + hex(ContentKey.fnv(source)) + ".lst"
+    }
+
+    /// Writes `bytes` to `final` (a file in this cache's folder) through a temporary file and a
+    /// rename; false when the cache cannot be written.
+    func storeFile(at final: String, bytes: [UInt8]) -> Bool {
         guard IndexCache.makeDirectories(directory) else { return false }
-        let final = path(for: source)
         let temporary = final + ".tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }

@@ -1,4 +1,9 @@
 import SearchIndexReader
+import TerminalUI
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Gives `faq` the index for a source: the cached one when its content key still matches (a
 /// stat per guide file and one `mmap`), else a fresh one from `kb index`, stored for next time.
@@ -10,6 +15,17 @@ struct IndexLoader {
     var indexer = IndexerProcess()
 
     func index(for source: GuidesSource) throws(IndexProblem) -> SearchIndex {
+        let index = try load(source)
+        // Files the index was built without, named on every run (the index carries them): a
+        // guide that silently drops out of the answers is a mystery.
+        for problem in index.problems {
+            let text = Array(TerminalText.safe("faq: \(problem)\n").utf8)
+            _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        }
+        return index
+    }
+
+    private func load(_ source: GuidesSource) throws(IndexProblem) -> SearchIndex {
         let identity = try source.cacheIdentity(cache: cache)
         if let cached = cache?.load(source: identity.name, key: identity.key) { return cached }
         let bytes = try indexer.build(source)

@@ -9,8 +9,7 @@ import TerminalUI
 /// and `swift build` put them) — and collects the index it prints.
 ///
 /// Its stderr is captured too: `kb index` reports a failure as a bare message, which becomes
-/// this process's `IndexProblem`, so `faq` still says "faq: guides: no guides found"; files it
-/// skipped are repeated on faq's stderr.
+/// this process's `IndexProblem`, so `faq` still says "faq: guides: no guides found".
 struct IndexerProcess {
     /// `kb` beside the running executable, found through `/proc/self/exe` (symbolic links to
     /// `faq` resolve to the real file, so a linked `faq` still finds its `kb`).
@@ -70,11 +69,8 @@ struct IndexerProcess {
             let text = message.split(separator: "\n").first.map(String.init) ?? ""
             throw IndexProblem(message: text.isEmpty ? "kb index failed (status \(status))" : text)
         }
-        // The index was built without some files: name them, as kb inspect and kb lint do.
-        for line in message.split(separator: "\n") where !line.isEmpty {
-            let text = Array(TerminalText.safe("faq: \(line)\n").utf8)
-            _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-        }
+        // Files the index was built without travel inside it (`SearchIndex.problems`); faq
+        // names them on every run, cold or warm.
         return bytes
     }
 

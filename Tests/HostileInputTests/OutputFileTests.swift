@@ -39,6 +39,26 @@ struct OutputFileTests {
     }
 
     @Test(
+        "faq names a file it could not index on every run, from the cached index too",
+        .enabled(if: KBCommand.faq.isAvailable, "faq --guides is not built on this branch yet: skipped"))
+    func skippedFilesNamedWarm() throws {
+        if let missing = Binaries.missing {
+            Issue.record(Comment(rawValue: missing))
+            return
+        }
+        let world = try HostileWorld()
+        try world.writeNormalGuide()
+        try world.write("latin1.md", bytes: Array("# Caf".utf8) + [0xE9] + Array(" au lait\n".utf8))
+        let cold = try HostileRun.run(.faq, world: world)
+        let warm = try HostileRun.run(.faq, world: world)
+        for (label, run) in [("cold", cold), ("warm", warm)] {
+            #expect(run.exitCode == 0 || run.exitCode == 1, "\(label): \(run.ending)\n\(run.stderr)")
+            #expect(run.stderr.contains("latin1.md:1"), "\(label) run does not name latin1.md:\n\(run.stderr)")
+        }
+        #expect(cold.stderr == warm.stderr, "the warm run says what the cold run said")
+    }
+
+    @Test(
         "faq with a corrupt, truncated or unwritable index cache still answers or says no, never crashes",
         .enabled(if: KBCommand.faq.isAvailable, "faq --guides is not built on this branch yet: skipped"))
     func corruptCache() throws {

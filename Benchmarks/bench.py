@@ -148,6 +148,20 @@ def main():
             ratio = "%.2f" % (t / floor) if vs_floor else "-"
             print("%-26s %8.1fms %10.1f %9s %6s" % (name, t * 1000, mem, ratio, ",".join(map(str, sorted(codes)))))
 
+        # What creating the site's files costs by itself, with no parsing or rendering: `cp -r`
+        # of a built site into a new folder. kb build cannot go below floor + this.
+        built = os.path.join(work, "fresh")
+        sample = os.path.join(built, sorted(os.listdir(built))[0])
+        copies = [0]
+
+        def copy_cmd(run):
+            copies[0] += 1
+            return ["cp", "-r", sample, os.path.join(work, "copy-floor-%d" % copies[0])]
+        t, _, _ = measure(copy_cmd, args.runs)
+        print("%-26s %8.1fms %10s %9s   (creating the built site's %d files, nothing else)"
+              % ("cp -r of the built site", t * 1000, "", "%.2f" % (t / floor),
+                 sum(len(f) for _, _, f in os.walk(sample))))
+
         print("\nscaling (time per page, microseconds):")
         scales = [int(s) for s in args.scale.split(",")]
         print("%-26s " % "job" + " ".join("%10s" % ("%dx" % s) for s in scales) + "   spread")
@@ -156,6 +170,7 @@ def main():
             root = tldr if s == 1 else os.path.join(work, "x%d" % s)
             if s != 1:
                 replicate(tldr, root, s)
+                os.sync()  # the copies' writeback must not run during the timed jobs
             for name, cmd in [("kb inspect --json", [kb, "inspect", root, "--json"]),
                               ("kb lint", [kb, "lint", root]),
                               ("kb build", fresh_site("%dx" % s)(root))]:

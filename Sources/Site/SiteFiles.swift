@@ -81,14 +81,23 @@ public enum SiteFiles {
     /// Only a regular file of ours with the usual mode is reused; anything else is written anew.
     @discardableResult
     public static func write(_ bytes: [UInt8], to path: String, reusing previous: String?) throws(SiteError) -> Bool {
-        if let previous, holds(previous, exactly: bytes), link(previous, path) == 0 { return true }
+        try place(bytes, at: path, linking: previous.flatMap { holds($0, exactly: bytes) ? $0 : nil })
+    }
+
+    /// Hard-links `identical` (a file already checked to hold `bytes`) at `path`, or writes
+    /// `bytes` there when there is none or the link fails. The check and the placing are
+    /// separate so that the check (reads only) can run on every core while one thread changes
+    /// the folders. Returns true when it linked.
+    @discardableResult
+    public static func place(_ bytes: [UInt8], at path: String, linking identical: String?) throws(SiteError) -> Bool {
+        if let identical, link(identical, path) == 0 { return true }
         try write(bytes, to: path)
         return false
     }
 
     /// True when `path` is a regular file (not a link), owned by this user, mode 0644, whose
     /// contents are `bytes`.
-    static func holds(_ path: String, exactly bytes: [UInt8]) -> Bool {
+    public static func holds(_ path: String, exactly bytes: [UInt8]) -> Bool {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }

@@ -209,7 +209,11 @@ def main():
             ("faq on shipped guides <= 5 ms", results["faq shipped guides"][0] <= 0.005),
             ("tldr build peak memory <= 200 MB", results["kb build (site + index)"][1] <= 200),
             ("cold index build on tldr <= 1 s", results["faq cold (no cache)"][0] <= 1.0),
-        ] + [("%s per page flat within 20%%" % n, max(p) / min(p) <= 1.2) for n, p in scaled.items()]
+        ] + [("%s per page grows < 20%% from 1x (%s)" % (n, "/".join("%.0f" % x for x in p)),
+               max(p) / p[0] <= 1.2) for n, p in scaled.items()]
+        # The target is linear cost: per-page time must not grow with the corpus. A larger
+        # corpus being cheaper per page (fixed costs spread over more pages) is not a miss, but
+        # the spread is printed in the scaling table above either way.
         for name, ok in checks:
             print("  %-40s %s" % (name, "met" if ok else "MISSED"))
     finally:

@@ -219,7 +219,8 @@ public struct SiteBuilder: Sendable {
         let jobs = pageJobs + [.searchIndex]
         clock.lap("render+write", into: &report)
         var assets: Set<String> = []
-        let results = Array(slots) + [Slot(bytes: index.script.bytes.count, reused: indexReused, assets: [], error: nil)]
+        let indexSlot = Slot(bytes: index.script.bytes.count, reused: indexReused, assets: [], error: nil)
+        let results = Array(slots) + [indexSlot]
         for (j, slot) in results.enumerated() {
             if let error = slot.error { throw error }
             report.bytes += slot.bytes

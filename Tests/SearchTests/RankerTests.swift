@@ -109,7 +109,8 @@ import Testing
         let mktemp = "# mktemp\n\n> Create a temporary file or folder.\n\n- Create an empty file:\n\n`mktemp`\n"
         let ranker = try ranker(over: [
             "common/mktemp.md": mktemp, "linux/mktemp.md": mktemp, "osx/mktemp.md": mktemp,
-            "common/touch.md": "# touch\n\n> Create files and set their access times.\n\n- Create an empty file:\n\n`touch path`\n",
+            "common/touch.md":
+                "# touch\n\n> Create files and set their access times.\n\n- Create an empty file:\n\n`touch path`\n",
         ])
         let hits = ranker.search("create an empty file", limit: 4).map(\.title)
         #expect(hits.count == 4)

@@ -87,7 +87,8 @@ struct ForbiddenWordRule: Rule {
         // Someone edits a page of the built site by hand, and replaces another with a link.
         write("tampered", to: output + "/faq.html")
         try FileManager.default.removeItem(atPath: output + "/search.html")
-        try FileManager.default.createSymbolicLink(atPath: output + "/search.html", withDestinationPath: "/etc/hostname")
+        try FileManager.default.createSymbolicLink(
+            atPath: output + "/search.html", withDestinationPath: "/etc/hostname")
         // And a guide changes.
         let changed = TestSite.read(guides + "/getting-started.md") + "\nOne more line.\n"
         write(changed, to: guides + "/getting-started.md")

@@ -31,7 +31,8 @@ public enum FileOutput {
     /// Replaces `path` with `bytes` atomically: a temporary file in the same folder, flushed,
     /// then renamed over the target, so a reader never sees half a file and a failure leaves
     /// the old one. Throws the errno text.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(FileOutputError) {
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(FileOutputError)
+    {
         let folder: String
         if let slash = path.lastIndex(of: "/") {
             folder = slash == path.startIndex ? "/" : String(path[..<slash])

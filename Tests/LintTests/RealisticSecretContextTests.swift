@@ -39,6 +39,22 @@ struct RealisticSecretContextTests {
                 (key.lead.isEmpty ? "key=" : "access_token=") + "1️⃣" + key.secret
             }),
         MarkdownContext(
+            name: "URL query string, percent-encoded",
+            template: "# Setup\n\n<https://api.example.com/v1/models?{KEY}&format=json>\n",
+            write: { key in
+                var encoded = ""
+                for c in key.secret {
+                    switch c {
+                    case "/": encoded += "%2F"
+                    case "+": encoded += "%2B"
+                    case "=": encoded += "%3d"
+                    case "_": encoded += "%5F"
+                    default: encoded.append(c)
+                    }
+                }
+                return (key.lead.isEmpty ? "key=" : "access_token=") + "1️⃣" + encoded
+            }),
+        MarkdownContext(
             name: "raw HTML attribute",
             template: "# Setup\n\n<div class=\"config\" data-example=\"{KEY}\"></div>\n",
             write: { key in key.lead.replacingOccurrences(of: "\"", with: "'") + "1️⃣" + key.secret }),

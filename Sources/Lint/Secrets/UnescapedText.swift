@@ -1,7 +1,9 @@
 /// A guide's bytes as a reader sees the characters of a key: Markdown backslash escapes
-/// (`sk\_live\_…` renders as `sk_live_…`) and character references for ASCII punctuation
-/// (`&#95;`, `&#x5F;`, `&lowbar;`, `&quot;`, `&amp;`) resolved, with a map back to the original offsets so that
-/// findings point at the file as written.
+/// (`sk\_live\_…` renders as `sk_live_…`), character references for ASCII punctuation
+/// (`&#95;`, `&#x5F;`, `&lowbar;`, `&quot;`, `&amp;`) and URL percent-escapes of the
+/// punctuation keys are made of (`%2F`, `%2B`, `%3D`, `%5F`, `%2D`, `%2E`: a base64 key in a
+/// query string) resolved, with a map back to the original offsets so that findings point at
+/// the file as written.
 ///
 /// Escapes are resolved everywhere, code included: a key written with backslashes in a code
 /// block is just as leaked.
@@ -18,7 +20,9 @@ struct UnescapedText: Sendable {
         var first = -1
         while i < n {
             let b = source[i]
-            if b == UInt8(ascii: "\\") || b == UInt8(ascii: "&"), Self.escape(in: source, at: i) != nil {
+            if b == UInt8(ascii: "\\") || b == UInt8(ascii: "&") || b == UInt8(ascii: "%"),
+                Self.escape(in: source, at: i) != nil
+            {
                 first = i
                 break
             }
@@ -34,7 +38,7 @@ struct UnescapedText: Sendable {
         i = first
         while i < n {
             let b = source[i]
-            if b == UInt8(ascii: "\\") || b == UInt8(ascii: "&"),
+            if b == UInt8(ascii: "\\") || b == UInt8(ascii: "&") || b == UInt8(ascii: "%"),
                 let (byte, length) = Self.escape(in: source, at: i)
             {
                 out.append(byte)
@@ -70,6 +74,15 @@ struct UnescapedText: Sendable {
             guard i + 1 < n, isASCIIPunctuation(s[i + 1]) else { return nil }
             return (s[i + 1], 2)
         }
+        if s[i] == UInt8(ascii: "%") {
+            // Only the punctuation of key alphabets: decoding `%20` or `%26` would change
+            // where words and query parameters end.
+            guard i + 2 < n, let high = digit(s[i + 1], hex: true), let low = digit(s[i + 2], hex: true) else {
+                return nil
+            }
+            let byte = UInt8(high * 16 + low)
+            return percentDecoded.contains(byte) ? (byte, 3) : nil
+        }
         // &#95; &#x5F; &lowbar; &UnderBar;
         guard i + 3 < n else { return nil }
         if s[i + 1] == UInt8(ascii: "#") {
@@ -102,6 +115,8 @@ struct UnescapedText: Sendable {
         }
         return nil
     }
+
+    private static let percentDecoded: Set<UInt8> = Set("/+=_-.".utf8)
 
     private static let namedReferences: [([UInt8], UInt8)] = [
         (Array("&lowbar;".utf8), UInt8(ascii: "_")), (Array("&UnderBar;".utf8), UInt8(ascii: "_")),

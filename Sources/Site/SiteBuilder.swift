@@ -194,6 +194,11 @@ public struct SiteBuilder: Sendable {
         // whole create, so a second writer in the same folder only spins on it (a third of the
         // CPU of a fresh tldr build went there) while it could render.
         let writer = DispatchQueue(label: "kb.site.writer")
+        // At most this many rendered pages wait for the writer, so memory stays flat however
+        // large the site and however slow the disk. (The writer is a serial queue, which
+        // libdispatch runs on an overcommit thread: it gets a thread even while every worker
+        // waits here.)
+        let window = DispatchSemaphore(value: 1024)
         let chunk = 16
         let chunks = (pageJobs.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
@@ -201,7 +206,9 @@ public struct SiteBuilder: Sendable {
                 let page = pages.render(pageJobs[j])
                 let old = previous.map { $0 + "/" + page.path }
                 let identical = old.flatMap { SiteFiles.holds($0, exactly: page.bytes) ? $0 : nil }
+                window.wait()
                 writer.async {
+                    defer { window.signal() }
                     do throws(SiteError) {
                         let reused = try SiteFiles.place(page.bytes, at: staging + "/" + page.path, linking: identical)
                         shared[j] = Slot(bytes: page.bytes.count, reused: reused, assets: page.assets, error: nil)

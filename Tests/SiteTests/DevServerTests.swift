@@ -89,7 +89,13 @@ import Testing
             if page.contains("Now with a new paragraph.") { break }
         }
         #expect(page.contains("Now with a new paragraph."))
-        let after = DevServerTests.get(port, "/__kb/version").components(separatedBy: "\r\n\r\n").last ?? ""
+        // The new site is in place before the build has removed the old one; the version moves
+        // when the build is done, a moment later.
+        var after = before
+        for _ in 0..<60 where after == before {
+            after = DevServerTests.get(port, "/__kb/version").components(separatedBy: "\r\n\r\n").last ?? ""
+            if after == before { usleep(500_000) }
+        }
         #expect(before != after)
     }
 }

@@ -4,7 +4,8 @@
     import Darwin
 #endif
 
-/// An open-addressing hash table from short byte strings (words, terms) to small integers.
+/// An open-addressing set of short byte strings (words, terms) that numbers them in the order
+/// they were added: the entry number is the id the index builder uses.
 ///
 /// Hand-written because the index builder looks up every token of every guide (about 900,000
 /// on tldr): a `[String: Int32]` needs a `String` built and SipHash-ed per lookup, which was the
@@ -17,8 +18,6 @@ struct ByteStringTable {
     private var offsets: [Int32] = []
     private var lengths: [Int32] = []
     private var hashes: [UInt32] = []
-    /// The value stored with each entry, in insertion order.
-    private(set) var values: [Int32] = []
     /// Entry index + 1 per bucket, 0 for empty; the count is a power of two.
     private var buckets: [Int32]
 
@@ -29,7 +28,7 @@ struct ByteStringTable {
         arena.reserveCapacity(capacity * 8)
     }
 
-    var count: Int { values.count }
+    var count: Int { offsets.count }
 
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var h: UInt32 = 0x811C_9DC5
@@ -62,21 +61,18 @@ struct ByteStringTable {
         }
     }
 
-    /// Adds `key` (which must not be present) with `value`; returns its entry.
+    /// Adds `key` (which must not be present); returns its entry.
     @discardableResult
-    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, value: Int32) -> Int {
-        if (values.count + 1) * 2 > buckets.count { grow() }
-        let e = values.count
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
+        if (count + 1) * 2 > buckets.count { grow() }
+        let e = count
         offsets.append(Int32(arena.count))
         lengths.append(Int32(key.count))
         hashes.append(hash)
-        values.append(value)
         arena.append(contentsOf: key)
         place(e)
         return e
     }
-
-    mutating func setValue(_ value: Int32, at entry: Int) { values[entry] = value }
 
     /// The key of entry `e`, as a copy.
     func key(_ e: Int) -> [UInt8] {
@@ -100,6 +96,6 @@ struct ByteStringTable {
 
     private mutating func grow() {
         buckets = [Int32](repeating: 0, count: buckets.count * 2)
-        for e in 0..<values.count { place(e) }
+        for e in 0..<count { place(e) }
     }
 }

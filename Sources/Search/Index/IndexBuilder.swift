@@ -74,7 +74,7 @@ public struct IndexBuilder {
             for e in 0..<chunk.words.count {
                 map[e] = chunk.words.withKey(e) { key in
                     let hash = ByteStringTable.hash(key)
-                    return Int32(words.find(key, hash: hash) ?? words.insert(key, hash: hash, value: 0))
+                    return Int32(words.find(key, hash: hash) ?? words.insert(key, hash: hash))
                 }
             }
             wordMaps.append(map)
@@ -95,7 +95,7 @@ public struct IndexBuilder {
         func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
             let hash = ByteStringTable.hash(key)
             if let e = terms.find(key, hash: hash) { return Int32(e) }
-            return Int32(terms.insert(key, hash: hash, value: 0))
+            return Int32(terms.insert(key, hash: hash))
         }
         var wordTerms = [Int32](repeating: -1, count: words.count)
         for w in 0..<words.count {

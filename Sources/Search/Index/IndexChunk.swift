@@ -87,10 +87,10 @@ struct IndexChunk {
         let hash = ByteStringTable.hash(key)
         if isCompound {
             if let e = compounds.find(key, hash: hash) { return UInt32(e) | IndexChunk.compoundFlag }
-            return UInt32(compounds.insert(key, hash: hash, value: 0)) | IndexChunk.compoundFlag
+            return UInt32(compounds.insert(key, hash: hash)) | IndexChunk.compoundFlag
         }
         if let e = words.find(key, hash: hash) { return UInt32(e) }
-        return UInt32(words.insert(key, hash: hash, value: 0))
+        return UInt32(words.insert(key, hash: hash))
     }
 
     /// Builds the postings from the occurrences, given each local word's and compound's

@@ -60,7 +60,7 @@ public struct SiteBuilder: Sendable {
         // would run serially), so both cores stay busy through its serial parts too.
         let index = IndexScript()
         let indexDone = DispatchGroup()
-        DispatchQueue.global().async(group: indexDone) { index.bytes = BrowserExport.indexScript(for: kb) }
+        DispatchQueue.global().async(group: indexDone) { index.page = SitePages.searchIndex(for: kb) }
         // Every way out waits for it: nothing keeps running after the build returns.
         defer { indexDone.wait() }
         let findings = linter.lint(kb)
@@ -220,13 +220,13 @@ public struct SiteBuilder: Sendable {
         }
         writer.sync {}
         index.done.wait()
-        let indexPath = SitePlan.indexScript
+        let indexPage = index.script.page
         let indexReused = try SiteFiles.write(
-            index.script.bytes, to: staging + "/" + indexPath, reusing: previous.map { $0 + "/" + indexPath })
+            indexPage.bytes, to: staging + "/" + indexPage.path, reusing: previous.map { $0 + "/" + indexPage.path })
         let jobs = pageJobs + [.searchIndex]
         clock.lap("render+write", into: &report)
         var assets: Set<String> = []
-        let indexSlot = Slot(bytes: index.script.bytes.count, reused: indexReused, assets: [], error: nil)
+        let indexSlot = Slot(bytes: indexPage.bytes.count, reused: indexReused, assets: [], error: nil)
         let results = Array(slots) + [indexSlot]
         for (j, slot) in results.enumerated() {
             if let error = slot.error { throw error }
@@ -274,5 +274,5 @@ struct PhaseClock {
 
 /// The search index script, filled by the task that renders it beside the pages.
 final class IndexScript: @unchecked Sendable {
-    var bytes: [UInt8] = []
+    var page = SitePages.Page(path: "", bytes: [])
 }

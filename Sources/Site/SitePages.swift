@@ -48,6 +48,12 @@ public struct SitePages: Sendable {
         return jobs
     }
 
+    /// The search index script. It depends on the model alone, so `SiteBuilder` starts it
+    /// before the plan and the pages exist, beside the checks.
+    public static func searchIndex(for kb: KnowledgeBase) -> Page {
+        Page(path: SitePlan.indexScript, bytes: BrowserExport.indexScript(for: kb))
+    }
+
     public func render(_ job: Job) -> Page {
         let plan = context.plan
         switch job {
@@ -70,7 +76,7 @@ public struct SitePages: Sendable {
                 path: section.folder + "/index.html",
                 bytes: SectionPage(context: context, group: section.group, folder: section.folder).render())
         case .asset(let name): return Page(path: "assets/" + name, bytes: theme[name] ?? [])
-        case .searchIndex: return Page(path: SitePlan.indexScript, bytes: BrowserExport.indexScript(for: kb))
+        case .searchIndex: return SitePages.searchIndex(for: kb)
         case .searchEngine: return Page(path: SitePlan.engineScript, bytes: BrowserExport.engineScript)
         }
     }

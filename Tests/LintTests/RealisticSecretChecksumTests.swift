@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Lint
+@testable import SecretScanning
 
 @Suite("realistic-secret: token checksums")
 struct RealisticSecretChecksumTests {

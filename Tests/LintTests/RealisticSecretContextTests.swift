@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Lint
+@testable import SecretScanning
 
 /// Every provider's key, in every place Markdown can hold it, is found at its exact position.
 @Suite("realistic-secret: every provider in every Markdown context")

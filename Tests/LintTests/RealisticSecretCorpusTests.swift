@@ -3,6 +3,7 @@ import KnowledgeBase
 import Testing
 
 @testable import Lint
+@testable import SecretScanning
 
 /// Real documentation full of hashes, tokens in commands and placeholder keys: the rule must
 /// not report a single false positive on it, nor on the guides this project ships.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Lint
+@testable import SecretScanning
 
 /// Placeholders, masked keys and values that merely resemble keys are never reported.
 @Suite("realistic-secret: placeholders and look-alikes")

@@ -3,6 +3,7 @@ import KnowledgeBase
 import Testing
 
 @testable import Lint
+@testable import SecretScanning
 
 /// Random bodies of the right shape are reported with overwhelming probability; structured
 /// ones are not.

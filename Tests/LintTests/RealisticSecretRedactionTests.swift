@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Lint
+@testable import SecretScanning
 
 /// Findings name the key (prefix and at most its last four characters) but never repeat it.
 @Suite("realistic-secret: redaction")

@@ -1,4 +1,5 @@
 import KnowledgeBase
+import SecretScanning
 
 /// `realistic-secret`: documentation must never contain an example key that looks real.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import Lint
+@testable import SecretScanning
 
 /// A small seeded generator, so a failing run can be replayed from the seed it prints.
 struct SplitMix64: RandomNumberGenerator {

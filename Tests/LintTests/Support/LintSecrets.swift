@@ -1,6 +1,7 @@
 import KnowledgeBase
 
 @testable import Lint
+@testable import SecretScanning
 
 /// Lints Markdown source as `kb lint` would, with the realistic-secret rule only.
 func lintSecrets(_ source: String, configuration: LintConfiguration = .default) throws -> [Finding] {

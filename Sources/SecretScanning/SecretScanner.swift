@@ -5,12 +5,12 @@
 /// bytes of the known prefixes, at a word boundary) or end a secret's name (`=`, `:`); every
 /// other byte costs one load and a compare. Heavier work (prefix comparison, body reading,
 /// the randomness check) runs only where a trigger fires.
-struct SecretScanner: Sendable {
+public struct SecretScanner: Sendable {
     /// Strings configured as known placeholders: a token containing one is never reported.
-    var allowedPlaceholders: [[UInt8]]
+    public var allowedPlaceholders: [[UInt8]]
     var check = RandomnessCheck()
 
-    init(allowedPlaceholders: [String] = []) {
+    public init(allowedPlaceholders: [String] = []) {
         self.allowedPlaceholders = allowedPlaceholders.filter { !$0.isEmpty }.map { Array($0.utf8) }
     }
 
@@ -34,13 +34,19 @@ struct SecretScanner: Sendable {
     }()
 
     /// Matches in `text`, with byte ranges in `text`'s UTF-8 as written (escapes included).
-    func scan(_ text: String) -> [SecretMatch] {
+    public func scan(_ text: String) -> [SecretMatch] {
         var text = text
         return text.withUTF8 { scan($0) }
     }
 
+    /// True when `text` holds a realistic credential: what a caller that must not store or log
+    /// the text (faq's miss log) asks.
+    public func containsSecret(_ text: String) -> Bool {
+        !scan(text).isEmpty
+    }
+
     /// Matches in `source`, with byte ranges in `source`.
-    func scan(_ source: UnsafeBufferPointer<UInt8>) -> [SecretMatch] {
+    public func scan(_ source: UnsafeBufferPointer<UInt8>) -> [SecretMatch] {
         guard let unescaped = UnescapedText(source) else { return scanBytes(source) }
         return unescaped.bytes.withUnsafeBufferPointer { scanBytes($0) }.map { match in
             var m = match

@@ -1,7 +1,7 @@
 /// A realistic credential found in a text, described without the secret itself.
-struct SecretMatch: Sendable, Equatable {
+public struct SecretMatch: Sendable, Equatable {
     /// Why the match is beyond doubt, when it is.
-    enum Evidence: Sendable, Equatable {
+    public enum Evidence: Sendable, Equatable {
         /// The token's checksum is valid: GitHub's own scanning treats it as live.
         case validChecksum
         /// The key carries OpenAI's embedded marker.
@@ -9,12 +9,12 @@ struct SecretMatch: Sendable, Equatable {
     }
 
     /// What it is: "OpenAI project key", "secret assigned to `api_key`".
-    var kind: String
+    public var kind: String
     /// Byte range of the token in the scanned text.
-    var range: Range<Int>
+    public var range: Range<Int>
     /// The token as it may be shown: prefix and at most the last four characters.
-    var redacted: String
+    public var redacted: String
     /// What to write instead.
-    var suggestion: String
-    var evidence: Evidence?
+    public var suggestion: String
+    public var evidence: Evidence?
 }

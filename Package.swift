@@ -54,11 +54,10 @@ let package = Package(
             dependencies: [
                 "Platform", "SearchIndexReader", "JSONText", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // A fully static release binary: no dynamic loader, no libraries to map and no
-            // relocations to apply at start-up, which is most of a warm lookup's time (4.4 ms
-            // of CPU per run down to 1.6 ms). kb stays dynamic: it links Foundation and ICU.
-            linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]
+            ]
+            // No unsafeFlags here, so `swift build -c release` works as SwiftPM users expect and
+            // the package can be a dependency: `make release` links the shipped faq (and kb)
+            // fully static, with flags of its own in .build-static (see the Makefile).
         ),
         // Every stage a guide goes through, for libFuzzer (`make fuzz`) and for replaying its
         // finds (plain `swift build`: `.build/debug/KBFuzz [FOLDER...]`).

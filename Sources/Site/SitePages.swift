@@ -15,6 +15,8 @@ public struct SitePages: Sendable {
         case section(Int)
         case asset(String)
         case searchIndex, searchEngine
+        /// The page at an old path (`SitePlan.redirects`).
+        case redirect(Int)
     }
 
     /// A rendered file: its path in the site, its bytes, and the local files (images,
@@ -45,6 +47,7 @@ public struct SitePages: Sendable {
         for (i, _) in plan.sectionPages.enumerated() { jobs.append(.section(i)) }
         for name in ThemeAssets.names { jobs.append(.asset(name)) }
         for i in plan.guides.indices where i != plan.homeGuide { jobs.append(.guide(i)) }
+        for r in plan.redirects.indices { jobs.append(.redirect(r)) }
         return jobs
     }
 
@@ -78,6 +81,8 @@ public struct SitePages: Sendable {
         case .asset(let name): return Page(path: "assets/" + name, bytes: theme[name] ?? [])
         case .searchIndex: return SitePages.searchIndex(for: kb)
         case .searchEngine: return Page(path: SitePlan.engineScript, bytes: BrowserExport.engineScript)
+        case .redirect(let r):
+            return Page(path: plan.redirects[r].page, bytes: RedirectPage(context: context, redirect: r).render())
         }
     }
 }

@@ -17,6 +17,9 @@ public struct SitePages: Sendable {
         case searchIndex, searchEngine
         /// The page at an old path (`SitePlan.redirects`).
         case redirect(Int)
+        /// A guide's Markdown copy, and `llms.txt` listing them.
+        case markdown(Int)
+        case llmsText
     }
 
     /// A rendered file: its path in the site, its bytes, and the local files (images,
@@ -48,6 +51,8 @@ public struct SitePages: Sendable {
         for name in ThemeAssets.names { jobs.append(.asset(name)) }
         for i in plan.guides.indices where i != plan.homeGuide { jobs.append(.guide(i)) }
         for r in plan.redirects.indices { jobs.append(.redirect(r)) }
+        jobs.append(.llmsText)
+        for i in plan.guides.indices { jobs.append(.markdown(i)) }
         return jobs
     }
 
@@ -81,6 +86,11 @@ public struct SitePages: Sendable {
         case .asset(let name): return Page(path: "assets/" + name, bytes: theme[name] ?? [])
         case .searchIndex: return SitePages.searchIndex(for: kb)
         case .searchEngine: return Page(path: SitePlan.engineScript, bytes: BrowserExport.engineScript)
+        case .markdown(let i):
+            return Page(
+                path: plan.markdownCopy(of: i), bytes: MachineReadablePages(context: context).markdownCopy(of: i))
+        case .llmsText:
+            return Page(path: SitePlan.llmsText, bytes: MachineReadablePages(context: context).llmsText())
         case .redirect(let r):
             return Page(path: plan.redirects[r].page, bytes: RedirectPage(context: context, redirect: r).render())
         }

@@ -57,6 +57,13 @@ public struct SitePlan: Sendable {
     public static let indexScript = "search-index.js"
     public static let engineScript = "search-engine.js"
     public static let marker = ".kb-site"
+    /// The index for language models (https://llmstxt.org): title, summary, every guide.
+    public static let llmsText = "llms.txt"
+
+    /// A guide's Markdown copy, beside its page (`common/tar.md`; the home guide's `index.md`).
+    public func markdownCopy(of guide: Int) -> String {
+        guide == homeGuide ? "index.md" : guides[guide].slug + ".md"
+    }
 
     public init(guides: [Guide]) {
         self.guides = guides
@@ -207,6 +214,8 @@ public struct SitePlan: Sendable {
         out.append((SitePlan.indexScript, "the search index"))
         out.append((SitePlan.engineScript, "the search engine"))
         if withSitemap { out.append((SitePlan.sitemap, "the sitemap")) }
+        out.append((SitePlan.llmsText, "llms.txt"))
+        for i in guides.indices { out.append((markdownCopy(of: i), "the Markdown copy of \(guides[i].path)")) }
         for asset in ThemeAssets.names { out.append(("assets/" + asset, "the theme")) }
         for section in sectionPages {
             out.append((section.folder + "/index.html", "the section page for \(section.folder)/"))

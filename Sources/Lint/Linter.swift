@@ -20,6 +20,7 @@ public struct Linter: Sendable {
         EmptyAnswerRule(),
         FrontMatterRule(),
         HeadingIncrementRule(),
+        InvalidRedirectRule(),
         MissingTitleRule(),
         QuestionFormRule(),
         StaleReviewRule(),

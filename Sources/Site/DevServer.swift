@@ -270,6 +270,7 @@ enum HTTPResponse {
         case "ico": return "image/x-icon"
         case "pdf": return "application/pdf"
         case "txt", "csv": return "text/plain; charset=utf-8"
+        case "md": return "text/markdown; charset=utf-8"
         default: return "application/octet-stream"
         }
     }

@@ -61,17 +61,22 @@ let package = Package(
         ),
         // Every stage a guide goes through, for libFuzzer (`make fuzz`) and for replaying its
         // finds (plain `swift build`: `.build/debug/KBFuzz [FOLDER...]`).
-        .executableTarget(name: "KBFuzz", dependencies: ["Platform", "KnowledgeBase", "Lint", "Search", "Site", "TerminalUI"]),
+        .executableTarget(
+            name: "KBFuzz", dependencies: ["Platform", "KnowledgeBase", "Lint", "Search", "Site", "TerminalUI"]),
         // What tests need beyond the package (shared corpora, node, chromium, java), as Swift
         // Testing traits: a skip shows as a skip, and in CI a missing requirement fails.
-        .target(name: "TestRequirements", dependencies: ["Platform"], path: "Tests/TestRequirements"),
+        .target(
+            name: "TestRequirements", dependencies: ["Platform"], path: "Tests/TestRequirements"),
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "TestRequirements"]),
         .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "KnowledgeBase", "SecretScanning", "TestRequirements"]),
-        .testTarget(name: "SearchTests", dependencies: ["Platform", "Search", "KnowledgeBase", "TestRequirements"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "SearchTests", dependencies: ["Platform", "Search", "KnowledgeBase", "TestRequirements"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
-            name: "SiteTests", dependencies: ["Site", "KnowledgeBase", "Lint", "TestRequirements"], exclude: ["Fixtures", "Golden"]),
+            name: "SiteTests", dependencies: ["Site", "KnowledgeBase", "Lint", "TestRequirements"],
+            exclude: ["Fixtures", "Golden"]),
         // Hostile inputs run against every command (built binaries), and the fuzzer's crashers.
         .testTarget(name: "HostileInputTests", dependencies: ["Platform", "KnowledgeBase"]),
     ]

@@ -40,9 +40,9 @@ struct RealisticSecretCorpusTests {
     @Test(
         .requires(corpus: "tldr-pages.tar.gz"), .requires(corpus: "homebrew-docs.tar.gz"),
         arguments: [
-        ("tldr-pages.tar.gz", "tldr-pages/pages", 7_000),
-        ("homebrew-docs.tar.gz", "homebrew-docs/docs", 50),
-    ])
+            ("tldr-pages.tar.gz", "tldr-pages/pages", 7_000),
+            ("homebrew-docs.tar.gz", "homebrew-docs/docs", 50),
+        ])
     func corpusHasNoFindings(_ tarball: String, _ pages: String, _ minimumGuides: Int) throws {
         let archive = try #require(TestPaths.corpus(tarball), "\(TestRequirements.corpusPath(tarball)) is absent")
         let folder = try TestPaths.unpack(archive)

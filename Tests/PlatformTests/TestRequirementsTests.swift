@@ -1,6 +1,6 @@
 import Platform
-import Testing
 import TestRequirements
+import Testing
 
 /// The conditions the skipping traits read: a wrong answer would skip a gate in CI, or fail
 /// every run on a laptop.

@@ -17,7 +17,8 @@ import Testing
 
     @Test(.requires(corpus: "homebrew-docs.tar.gz")) func homebrewDocsBuildWithNoBrokenLinks() throws {
         let folder = try #require(
-            try CorpusSiteTests.unpack("homebrew-docs"), "\(TestRequirements.corpusPath("homebrew-docs.tar.gz")) is absent")
+            try CorpusSiteTests.unpack("homebrew-docs"),
+            "\(TestRequirements.corpusPath("homebrew-docs.tar.gz")) is absent")
         // The corpus is someone else's text: rendering is under test here, not its lint findings.
         let site = try TestSite.build(folder + "/homebrew-docs/docs", linter: Linter(rules: []))
         defer { TestSite.remove(folder, site) }

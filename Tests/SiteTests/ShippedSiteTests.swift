@@ -20,7 +20,6 @@ import Testing
         return FileManager.default.fileExists(atPath: jar) ? jar : nil
     }
 
-
     @Test func everyInternalLinkResolves() throws {
         let site = try ShippedSiteTests.site.get()
         let result = LinkCrawler(site: site).check()

@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(
             name: "SearchTests", dependencies: ["Platform", "Search", "KnowledgeBase", "TestRequirements"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["Platform", "TerminalUI"]),
         .testTarget(
             name: "SiteTests", dependencies: ["Site", "KnowledgeBase", "Lint", "TestRequirements"],
             exclude: ["Fixtures", "Golden"]),

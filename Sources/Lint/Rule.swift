@@ -49,6 +49,8 @@ public struct RuleDescriptor: Sendable, Hashable {
 public struct LintContext: Sendable {
     public var knowledgeBase: KnowledgeBase
     public var configuration: LintConfiguration
+    /// The day review ages are measured from.
+    public var today: CalendarDay
     /// Each guide's anchors by path, computed once for link checks.
     public var anchorsByPath: [String: Set<String>]
     /// Load problems (such as invalid front matter) by guide path.
@@ -56,9 +58,10 @@ public struct LintContext: Sendable {
     /// The first place each question is asked, by normalised question, for duplicate checks.
     public var firstQuestions: [QuestionKey: QuestionLocation]
 
-    public init(knowledgeBase: KnowledgeBase, configuration: LintConfiguration) {
+    public init(knowledgeBase: KnowledgeBase, configuration: LintConfiguration, today: CalendarDay = .today()) {
         self.knowledgeBase = knowledgeBase
         self.configuration = configuration
+        self.today = today
         var anchors: [String: Set<String>] = [:]
         var firstQuestions: [QuestionKey: QuestionLocation] = [:]
         for g in knowledgeBase.guides {

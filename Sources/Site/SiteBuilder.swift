@@ -22,7 +22,9 @@ public struct SiteBuilder: Sendable {
     /// `lint` settings by default).
     public var linter: Linter
 
-    public init(guidesRoot: String, output: String, configuration: Configuration = Configuration(), linter: Linter? = nil) {
+    public init(
+        guidesRoot: String, output: String, configuration: Configuration = Configuration(), linter: Linter? = nil
+    ) {
         self.configuration = configuration
         self.linter = linter ?? Linter(configuration: configuration.lint)
         self.guidesRoot = guidesRoot.count > 1 && guidesRoot.hasSuffix("/") ? String(guidesRoot.dropLast()) : guidesRoot

@@ -9,7 +9,8 @@ import Testing
 /// Run against other binaries with `KB_BIN_DIR` (as the rest of this target): the expectations
 /// are separate (exit, line, column and message) so a run against an older `kb` shows how many
 /// cases it already got right.
-@Suite("Bad kb.yaml", .enabled(if: FileManager.default.isExecutableFile(atPath: Binaries.kb), "run `swift build` first"))
+@Suite(
+    "Bad kb.yaml", .enabled(if: FileManager.default.isExecutableFile(atPath: Binaries.kb), "run `swift build` first"))
 struct BadConfigurationTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
@@ -33,12 +34,15 @@ struct BadConfigurationTests {
     static let cases: [Case] = [
         // Unknown keys, at each level.
         Case("unknown top-level key", "colour: blue\n", 1, 1, "unknown key `colour` (known: lint, site, synonyms)"),
-        Case("misspelt section after a good one", "lint:\n  review-max-age-days: 30\nsites:\n  title: X\n", 3, 1,
+        Case(
+            "misspelt section after a good one", "lint:\n  review-max-age-days: 30\nsites:\n  title: X\n", 3, 1,
             "unknown key `sites`"),
         Case("unknown lint key", "lint:\n  sevrities: {stale-review: error}\n", 2, 3, "unknown key `lint.sevrities`"),
-        Case("unknown lint key in a flow mapping", "lint: {terms: {}, max-age: 3}\n", 1, 19,
+        Case(
+            "unknown lint key in a flow mapping", "lint: {terms: {}, max-age: 3}\n", 1, 19,
             "unknown key `lint.max-age`"),
-        Case("unknown site key", "site:\n  title: Docs\n  base_url: https://docs.example.com/\n", 3, 3,
+        Case(
+            "unknown site key", "site:\n  title: Docs\n  base_url: https://docs.example.com/\n", 3, 3,
             "unknown key `site.base_url` (known: title, base-url, edit-url)"),
         // Sections of the wrong shape.
         Case("lint is a list", "lint: [1, 2]\n", 1, 7, "`lint` must be a mapping"),
@@ -46,47 +50,67 @@ struct BadConfigurationTests {
         Case("the file is a list", "- lint\n- site\n", 1, 1, "expected a mapping of settings at the top"),
         // Bad synonyms (they were dropped without a word before).
         Case("synonyms is a list", "synonyms: [key, token]\n", 1, 11, "`synonyms` must be a mapping"),
-        Case("synonyms value is a mapping", "synonyms:\n  key: {token: credential}\n", 2, 8,
+        Case(
+            "synonyms value is a mapping", "synonyms:\n  key: {token: credential}\n", 2, 8,
             "`synonyms.key` must be a list of texts or one text"),
-        Case("synonyms list holds a list", "synonyms:\n  key: [token, [credential]]\n", 2, 16,
+        Case(
+            "synonyms list holds a list", "synonyms:\n  key: [token, [credential]]\n", 2, 16,
             "`synonyms.key` must hold texts, not a list"),
-        Case("synonyms list holds an empty word", "synonyms:\n  key: [token, \"\"]\n", 2, 16,
+        Case(
+            "synonyms list holds an empty word", "synonyms:\n  key: [token, \"\"]\n", 2, 16,
             "`synonyms.key` holds an empty text"),
         // Severities.
         Case("unknown rule", "lint:\n  severities:\n    broken-links: off\n", 3, 5, "unknown rule `broken-links`"),
-        Case("unknown severity", "lint:\n  severities:\n    broken-link: loud\n", 3, 18,
+        Case(
+            "unknown severity", "lint:\n  severities:\n    broken-link: loud\n", 3, 18,
             "severity of `broken-link` must be error, warning or off"),
-        Case("severity is a list", "lint:\n  severities: {stale-review: [error]}\n", 2, 30,
+        Case(
+            "severity is a list", "lint:\n  severities: {stale-review: [error]}\n", 2, 30,
             "severity of `stale-review` must be error, warning or off"),
-        Case("severities is a list", "lint:\n  severities: [stale-review]\n", 2, 15,
+        Case(
+            "severities is a list", "lint:\n  severities: [stale-review]\n", 2, 15,
             "`lint.severities` must be a mapping"),
         // Review ages: not a date, a duration or a fraction, and above 0.
-        Case("age is a word", "lint:\n  review-max-age-days: soon\n", 2, 24, "`lint.review-max-age-days` must be a whole number of days above 0"),
-        Case("age is zero", "lint:\n  review-max-age-days: 0\n", 2, 24, "`lint.review-max-age-days` must be a whole number of days above 0"),
-        Case("age is a date", "lint:\n  review-max-age-days: 2026-01-01\n", 2, 24,
+        Case(
+            "age is a word", "lint:\n  review-max-age-days: soon\n", 2, 24,
             "`lint.review-max-age-days` must be a whole number of days above 0"),
-        Case("age is a duration", "lint:\n  review-max-age-days: 1 year\n", 2, 24,
+        Case(
+            "age is zero", "lint:\n  review-max-age-days: 0\n", 2, 24,
             "`lint.review-max-age-days` must be a whole number of days above 0"),
-        Case("age is a fraction", "lint:\n  review-max-age-days: 1.5\n", 2, 24, "`lint.review-max-age-days` must be a whole number of days above 0"),
+        Case(
+            "age is a date", "lint:\n  review-max-age-days: 2026-01-01\n", 2, 24,
+            "`lint.review-max-age-days` must be a whole number of days above 0"),
+        Case(
+            "age is a duration", "lint:\n  review-max-age-days: 1 year\n", 2, 24,
+            "`lint.review-max-age-days` must be a whole number of days above 0"),
+        Case(
+            "age is a fraction", "lint:\n  review-max-age-days: 1.5\n", 2, 24,
+            "`lint.review-max-age-days` must be a whole number of days above 0"),
         // Terms and placeholders.
         Case("terms is a list", "lint:\n  terms: [api-key]\n", 2, 10, "`lint.terms` must be a mapping"),
-        Case("a replacement is a list", "lint:\n  terms:\n    api-key: [API key]\n", 3, 14,
+        Case(
+            "a replacement is a list", "lint:\n  terms:\n    api-key: [API key]\n", 3, 14,
             "`lint.terms.api-key` must be text"),
-        Case("placeholders is text", "lint:\n  allowed-placeholders: sk-EXAMPLE\n", 2, 25,
+        Case(
+            "placeholders is text", "lint:\n  allowed-placeholders: sk-EXAMPLE\n", 2, 25,
             "`lint.allowed-placeholders` must be a list of texts"),
-        Case("a placeholder is a mapping", "lint:\n  allowed-placeholders:\n    - {a: b}\n", 3, 7,
+        Case(
+            "a placeholder is a mapping", "lint:\n  allowed-placeholders:\n    - {a: b}\n", 3, 7,
             "`lint.allowed-placeholders` must hold texts, not a mapping"),
         // Site values.
         Case("title is a list", "site:\n  title: [a, b]\n", 2, 10, "`site.title` must be text"),
-        Case("base-url is a script", "site:\n  base-url: javascript:alert(1)\n", 2, 13,
+        Case(
+            "base-url is a script", "site:\n  base-url: javascript:alert(1)\n", 2, 13,
             "`site.base-url` must start with https:// or http://"),
-        Case("edit-url is ftp", "site:\n  edit-url: ftp://example.com/\n", 2, 13,
+        Case(
+            "edit-url is ftp", "site:\n  edit-url: ftp://example.com/\n", 2, 13,
             "`site.edit-url` must start with https:// or http://"),
         // Not YAML, or not text.
         Case("unclosed flow mapping", "lint:\n  terms: {a: b\n", 3, 1, "invalid YAML"),
         Case("tab indentation", "lint:\n\tterms: {}\n", 2, 1, "invalid YAML"),
         Case("repeated section", "site:\n  title: A\nsite:\n  title: B\n", 1, 1, "repeated keys: site"),
-        Case("control character", "site:\n  title: a\u{1}b\n", 2, 11, "invalid YAML: control characters are not allowed"),
+        Case(
+            "control character", "site:\n  title: a\u{1}b\n", 2, 11, "invalid YAML: control characters are not allowed"),
         Case("Latin-1 byte", bytes: Array("site:\n  title: Caf".utf8) + [0xE9, 0x0A], 2, 13, "not valid UTF-8"),
     ]
 

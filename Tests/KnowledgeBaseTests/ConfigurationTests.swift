@@ -29,8 +29,11 @@ import Testing
         #expect(c.lint.terms == ["api-key": "API key", "apikey": "API key"])
         #expect(c.lint.reviewMaxAgeDays == 180)
         #expect(c.lint.allowedPlaceholders == ["sk-proj-EXAMPLE"])
-        #expect(c.site == SiteConfiguration(
-            baseURL: "https://help.example.com/keys/", editURL: "HTTPS://git.example.com/edit/", title: "Key help"))
+        #expect(
+            c.site
+                == SiteConfiguration(
+                    baseURL: "https://help.example.com/keys/", editURL: "HTTPS://git.example.com/edit/",
+                    title: "Key help"))
         // Sorted by their first word, whatever the file's order.
         #expect(c.synonyms.groups == [["invoice", "receipt"], ["sso", "single-sign-on", "saml"]])
     }
@@ -45,21 +48,26 @@ import Testing
     @Test func ruleIDsAreCheckedOnlyWhenGiven() throws {
         let yaml = "lint:\n  severities:\n    no-such-rule: off\n"
         #expect(try Configuration(yaml: yaml, ruleIDs: nil).lint.isDisabled("no-such-rule"))
-        #expect(throws: ConfigurationError(
-            path: "kb.yaml", line: 3, column: 5,
-            message: "unknown rule `no-such-rule` in `lint.severities` (see `kb lint --list-rules`)")
+        #expect(
+            throws: ConfigurationError(
+                path: "kb.yaml", line: 3, column: 5,
+                message: "unknown rule `no-such-rule` in `lint.severities` (see `kb lint --list-rules`)")
         ) { try Configuration(yaml: yaml, ruleIDs: ["stale-review"]) }
     }
 
     /// A few shapes at unit level, checking the whole error; the binaries' table has more.
     @Test(arguments: [
         ("colour: blue\n", 1, 1, "unknown key `colour` (known: lint, site, synonyms)"),
-        ("lint:\n  sevrities: {}\n", 2, 3,
-         "unknown key `lint.sevrities` (known: severities, terms, review-max-age-days, allowed-placeholders)"),
+        (
+            "lint:\n  sevrities: {}\n", 2, 3,
+            "unknown key `lint.sevrities` (known: severities, terms, review-max-age-days, allowed-placeholders)"
+        ),
         ("site:\n  title: [a, b]\n", 2, 10, "`site.title` must be text"),
         ("synonyms: [a, b]\n", 1, 11, "`synonyms` must be a mapping of a word to a list of words"),
-        ("lint:\n  review-max-age-days: 2026-01-01\n", 2, 24,
-         "`lint.review-max-age-days` must be a whole number of days above 0"),
+        (
+            "lint:\n  review-max-age-days: 2026-01-01\n", 2, 24,
+            "`lint.review-max-age-days` must be a whole number of days above 0"
+        ),
         ("lint:\n  terms: {a: b\n", 3, 1, "invalid YAML: did not find expected ',' or '}'"),
         ("- a\n- b\n", 1, 1, "expected a mapping of settings at the top (lint, site, synonyms)"),
     ])
@@ -86,8 +94,9 @@ import Testing
     @Test func bytesThatAreNotUTF8AreNamedAtTheirLine() throws {
         let folder = try TemporaryFolder()
         try folder.write("kb.yaml", bytes: Array("site:\n  title: Caf".utf8) + [0xE9, 0x0A])
-        #expect(throws: ConfigurationError(
-            path: folder.path + "/kb.yaml", line: 2, column: 13, message: "not valid UTF-8")
+        #expect(
+            throws: ConfigurationError(
+                path: folder.path + "/kb.yaml", line: 2, column: 13, message: "not valid UTF-8")
         ) { try Configuration.forGuides(root: folder.path, ruleIDs: []) }
     }
 

@@ -45,7 +45,7 @@ public struct Configuration: Sendable, Hashable {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             let place = YAMLErrorPlace(error, in: yaml)
-            let message = place.isRepeatedKey ? place.problem : "invalid YAML: \(place.problem)"
+            let message = place.repeatedKeys.isEmpty ? "invalid YAML: \(place.problem)" : place.problem
             throw ConfigurationError(path: path, line: place.line, column: place.column, message: message)
         } catch {
             throw ConfigurationError(path: path, line: 1, column: 1, message: "invalid YAML: \(error)")
@@ -75,7 +75,8 @@ public struct Configuration: Sendable, Hashable {
         }
         guard bytes.count <= Configuration.maximumBytes else {
             throw ConfigurationError(
-                path: path, line: nil, message: "larger than \(Configuration.maximumBytes >> 20) MB; settings are a few lines")
+                path: path, line: nil,
+                message: "larger than \(Configuration.maximumBytes >> 20) MB; settings are a few lines")
         }
         if let bad = UTF8Validation.firstInvalidOffset(bytes) {
             let (line, column) = YAMLErrorPlace.position(ofByte: bad, in: bytes)

@@ -20,7 +20,7 @@ struct ConfigurationNode {
     }
 
     /// `key` as written in messages: the dotted path in backquotes.
-    var quoted: String { "`\(keyPath)`" }
+    var quoted: String { keyPath.isEmpty ? "the file" : "`\(keyPath)`" }
 
     /// A YAML null: a key with nothing after it, or `~`.
     var isNull: Bool {
@@ -28,12 +28,15 @@ struct ConfigurationNode {
         return false
     }
 
+    /// A key of a mapping as text, the key itself (for errors about it) and its value.
+    typealias Entry = (key: String, keyNode: ConfigurationNode, value: ConfigurationNode)
+
     /// The entries of a mapping, with their keys as text. A null (a section whose settings are
     /// all commented out) reads as no entries.
-    func entries(_ shape: String) throws(ConfigurationError) -> [(key: String, keyNode: ConfigurationNode, value: ConfigurationNode)] {
+    func entries(_ shape: String) throws(ConfigurationError) -> [Entry] {
         if isNull { return [] }
         guard let mapping = node.mapping else { throw error("\(quoted) must be \(shape)") }
-        var entries: [(key: String, keyNode: ConfigurationNode, value: ConfigurationNode)] = []
+        var entries: [Entry] = []
         for (keyNode, value) in mapping {
             let keyAt = ConfigurationNode(node: keyNode, keyPath: keyPath, file: file)
             guard case .scalar(let scalar) = keyNode else { throw keyAt.error("a key in \(quoted) must be text") }
@@ -92,10 +95,19 @@ struct ConfigurationNode {
         return texts
     }
 
+    /// What this value is, for an error that says what was expected instead.
+    var shapeName: String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        default: return isNull ? "nothing" : "text"
+        }
+    }
+
     /// Text with something other than white space in it.
     func nonEmptyText() throws(ConfigurationError) -> String {
         guard case .scalar(let scalar) = node, !isNull else {
-            throw error("\(quoted) must hold texts, not \(node.mapping != nil ? "a mapping" : node.sequence != nil ? "a list" : "nothing")")
+            throw error("\(quoted) must hold texts, not \(shapeName)")
         }
         guard scalar.string.contains(where: { !$0.isWhitespace }) else { throw error("\(quoted) holds an empty text") }
         return scalar.string

@@ -40,7 +40,9 @@ public struct LintConfiguration: Sendable, Hashable {
                     severities[rule] = try LintConfiguration.severity(level, rule: rule)
                 }
             case .terms:
-                for (term, termNode, replacement) in try value.entries("a mapping of terms to avoid to what to write instead") {
+                for (term, termNode, replacement) in try value.entries(
+                    "a mapping of terms to avoid to what to write instead")
+                {
                     guard term.contains(where: { !$0.isWhitespace }) else {
                         throw termNode.error("a term in `lint.terms` is empty")
                     }

@@ -23,7 +23,9 @@ public struct SynonymsConfiguration: Sendable, Hashable {
     init(reading section: ConfigurationNode) throws(ConfigurationError) {
         var words = 0
         for (word, wordNode, value) in try section.entries("a mapping of a word to a list of words") {
-            guard word.contains(where: { !$0.isWhitespace }) else { throw wordNode.error("a word in `synonyms` is empty") }
+            guard word.contains(where: { !$0.isWhitespace }) else {
+                throw wordNode.error("a word in `synonyms` is empty")
+            }
             let group = [word] + (try value.texts(allowingOne: true))
             words += group.count
             guard words <= SynonymsConfiguration.maximumWords else {

@@ -9,8 +9,8 @@ struct YAMLErrorPlace {
     var line: Int?
     var column: Int?
     var problem: String
-    /// True for a key given twice in one mapping (Yams checks this after libyaml).
-    var isRepeatedKey = false
+    /// The keys given twice in one mapping (Yams checks this after libyaml); empty otherwise.
+    var repeatedKeys: [String] = []
 
     init(_ error: YamlError, in yaml: String) {
         switch error {
@@ -24,7 +24,7 @@ struct YAMLErrorPlace {
         case .duplicatedKeysInMapping(let duplicates, let context):
             (line, column) = (context.mark.line, context.mark.column)
             problem = "repeated keys: \(duplicates.joined(separator: ", "))"
-            isRepeatedKey = true
+            repeatedKeys = duplicates
         default:
             (line, column, problem) = (nil, nil, "\(error)")
         }

@@ -1,4 +1,5 @@
 import KnowledgeBase
+import Platform
 import SearchIndexReader
 
 /// What the static site needs from search, so that the browser and the terminal rank alike:

@@ -1,10 +1,5 @@
+import Platform
 import Yams
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Everything `kb.yaml` says, read once: a sub-configuration per concern, as swift-format's
 /// `Configuration` owns its whole file. Every command reads the file through this type and hands
@@ -93,7 +88,7 @@ public struct Configuration: Sendable, Hashable {
         var st = stat()
         guard lstat(path, &st) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { return Configuration() }
-            throw ConfigurationError(path: path, line: nil, message: "cannot read: \(GuideFiles.errnoText())")
+            throw ConfigurationError(path: path, line: nil, message: "cannot read: \(errnoText())")
         }
         if (st.st_mode & S_IFMT) == S_IFLNK {
             let realRoot = GuideFiles.realPath(root.isEmpty ? "." : root)

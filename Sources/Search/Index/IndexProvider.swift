@@ -1,4 +1,5 @@
 import KnowledgeBase
+import Platform
 import SearchIndexReader
 
 /// Gives the index for a source: from the cache when its key still matches, else built from

@@ -26,18 +26,19 @@ let package = Package(
         .target(name: "Platform"),
         // The byte-level JSON writer, on its own so that faq can use it without the model.
         .target(name: "JSONText"),
-        // The model: guides, sections, procedures, FAQ entries, links, code blocks.
+        // The model: guides, sections, procedures, FAQ entries, links, code blocks; and kb.yaml,
+        // read once into Configuration (the only YAML the tool reads besides front matter).
         .target(name: "KnowledgeBase", dependencies: ["Platform", "CCmark", "Yams", "JSONText"]),
         // The key detector (formats, randomness, redaction) on its own, with no Foundation, so
         // that the static faq binary can link it to refuse to log a query holding a key.
         .target(name: "SecretScanning", dependencies: ["Platform"]),
         // Consistency checks over the model, and their reporters.
-        .target(name: "Lint", dependencies: ["Platform", "KnowledgeBase", "Yams", "TerminalUI", "SecretScanning"]),
+        .target(name: "Lint", dependencies: ["Platform", "KnowledgeBase", "TerminalUI", "SecretScanning"]),
         // Tokenizer, stemmer, synonyms, BM25F ranking and the binary index.
         // The read side of search: index format, ranking, query analysis. Depends on nothing
         // heavy, so faq (which links only this) starts fast; building an index is in Search.
         .target(name: "SearchIndexReader", dependencies: ["Platform"]),
-        .target(name: "Search", dependencies: ["Platform", "KnowledgeBase", "SearchIndexReader", "Yams"]),
+        .target(name: "Search", dependencies: ["Platform", "KnowledgeBase", "SearchIndexReader"]),
         // Markdown answers rendered for a terminal.
         .target(name: "TerminalUI", dependencies: ["Platform", "CCmark"]),
         // The static HTML site.

@@ -27,6 +27,12 @@ let package = Package(
         // The key detector (formats, randomness, redaction) on its own, with no Foundation, so
         // that the static faq binary can link it to refuse to log a query holding a key.
         .target(name: "SecretScanning"),
+        // WordLlama's word vectors and tokenizer tables (scripts/wordllama.py), compiled into the
+        // binary with C23's #embed, so faq needs no file beside it after `make install`.
+        .target(name: "WordLlamaData", exclude: ["wordllama.kbwl", "LICENSE.txt"]),
+        // Static text embeddings: the SentencePiece tokenizer, mean pooling and cosine, on bytes,
+        // with no Foundation (faq links it). Browser/ is the same in JavaScript for the site.
+        .target(name: "Embeddings", dependencies: ["WordLlamaData"], exclude: ["Browser"]),
         // Consistency checks over the model, and their reporters.
         .target(name: "Lint", dependencies: ["KnowledgeBase", "Yams", "TerminalUI", "SecretScanning"]),
         // Tokenizer, stemmer, synonyms, BM25F ranking and the binary index.
@@ -63,6 +69,7 @@ let package = Package(
         .testTarget(name: "LintTests", dependencies: ["Lint", "KnowledgeBase", "SecretScanning"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "KnowledgeBase"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SiteTests", dependencies: ["Site", "KnowledgeBase", "Lint"], exclude: ["Fixtures", "Golden"]),
         // Hostile inputs run against every command (built binaries), and the fuzzer's crashers.

@@ -193,4 +193,3 @@ public struct WordLlamaTable: @unchecked Sendable {
         }
     }
 }
-

@@ -131,7 +131,8 @@ enum Fixture {
             for query in queries { tokens += model.embed(query)?.count ?? 0 }
         }
         clock_gettime(CLOCK_MONOTONIC, &clock)
-        let microseconds = (Double(clock.tv_sec) * 1e6 + Double(clock.tv_nsec) / 1e3 - start)
+        let microseconds =
+            (Double(clock.tv_sec) * 1e6 + Double(clock.tv_nsec) / 1e3 - start)
             / Double(rounds * queries.count)
         print("WordLlama: \(String(format: "%.1f", microseconds)) µs per query embedding (\(queries.count) queries)")
         #expect(tokens > 0)

@@ -1,10 +1,5 @@
+import Platform
 import WordLlamaData
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// A reason a `.kbwl` table cannot be read.
 public enum WordLlamaTableError: Error, Equatable, CustomStringConvertible {

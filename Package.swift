@@ -32,6 +32,12 @@ let package = Package(
         // The key detector (formats, randomness, redaction) on its own, with no Foundation, so
         // that the static faq binary can link it to refuse to log a query holding a key.
         .target(name: "SecretScanning", dependencies: ["Platform"]),
+        // WordLlama's word vectors and tokenizer tables (scripts/wordllama.py), compiled into the
+        // binary with C23's #embed, so faq needs no file beside it after `make install`.
+        .target(name: "WordLlamaData", exclude: ["wordllama.kbwl", "LICENSE.txt"]),
+        // Static text embeddings: the SentencePiece tokenizer, mean pooling and cosine, on bytes,
+        // with no Foundation (faq links it). Browser/ is the same in JavaScript for the site.
+        .target(name: "Embeddings", dependencies: ["Platform", "WordLlamaData"], exclude: ["Browser"]),
         // Consistency checks over the model, and their reporters.
         .target(name: "Lint", dependencies: ["Platform", "KnowledgeBase", "TerminalUI", "SecretScanning"]),
         // Tokenizer, stemmer, synonyms, BM25F ranking and the binary index.
@@ -75,6 +81,7 @@ let package = Package(
             name: "SearchTests", dependencies: ["Platform", "Search", "KnowledgeBase", "TestRequirements"],
             exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SiteTests", dependencies: ["Site", "KnowledgeBase", "Lint", "TestRequirements"],
             exclude: ["Fixtures", "Golden"]),

@@ -16,7 +16,7 @@ STATIC_BUILD := .build-static
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path $(STATIC_BUILD)
 BIN := $(STATIC_BUILD)/release
 
-.PHONY: run test build release install deps test-deps bench fuzz hostile format clean embed-guides
+.PHONY: run test build release install deps test-deps bench fuzz hostile format clean embed-guides wordllama
 
 # Debian packages the build needs: libcmark (the CommonMark parser) and pkg-config to find it.
 deps:
@@ -68,6 +68,13 @@ install: release
 # guides/; a test fails while it is out of date.
 embed-guides:
 	python3 scripts/embed-guides.py
+
+# Regenerates Sources/WordLlamaData/wordllama.kbwl (the word vectors built into kb and faq) from
+# PyPI's wordllama wheel, pinned by hash, and the test fixture of the package's own vectors
+# (Tests/EmbeddingsTests/Fixtures). Both are committed: the build needs neither pip nor network.
+wordllama:
+	@python3 -c "import numpy" 2>/dev/null || python3 -m pip install -q numpy
+	python3 scripts/wordllama.py --fixtures
 
 format:
 	$(SWIFT) format lint --strict --recursive Sources Tests

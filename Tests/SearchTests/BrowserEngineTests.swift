@@ -18,7 +18,8 @@ import Testing
         let folder = TestSupport.temporaryFolder("engine")
         defer { TestSupport.remove(folder) }
         TestSupport.write(
-            String(decoding: BrowserExport.indexScript(for: kb), as: UTF8.self), to: folder + "/index.js")
+            String(decoding: BrowserExport.indexScript(for: kb, synonyms: SynonymsConfiguration()), as: UTF8.self),
+            to: folder + "/index.js")
         TestSupport.write(
             String(decoding: BrowserExport.engineScript, as: UTF8.self), to: folder + "/engine.js")
         TestSupport.write(input, to: folder + "/input.txt")
@@ -112,7 +113,7 @@ import Testing
         let root = try #require(TestSupport.tldrPages, "the tldr corpus is missing")
         let index = try #require(TestSupport.tldrIndex, "the tldr corpus did not index")
         let kb = KnowledgeBase.load(root)
-        let size = BrowserExport.indexScript(for: kb).count
+        let size = BrowserExport.indexScript(for: kb, synonyms: SynonymsConfiguration()).count
         print("browser index for \(kb.guides.count) tldr pages: \(size) bytes")
         #expect(size < 5 * 1024 * 1024)
         var queries: [String] = []
@@ -136,7 +137,8 @@ import Testing
 
     @Test func exportsTheIndexAsAScript() {
         let script = String(
-            decoding: BrowserExport.indexScript(for: KnowledgeBase.load(TestSupport.shippedGuides)),
+            decoding: BrowserExport.indexScript(
+                for: KnowledgeBase.load(TestSupport.shippedGuides), synonyms: SynonymsConfiguration()),
             as: UTF8.self)
         #expect(script.hasPrefix("window.KB_SEARCH_INDEX=\""))
         #expect(script.hasSuffix("\";\n"))

@@ -26,10 +26,13 @@ enum TestSite {
         return destination
     }
 
-    /// Builds `guides` into a new folder and returns the site folder; fails the test on errors.
+    /// Builds `guides` with their `kb.yaml` into a new folder and returns the site folder; fails
+    /// the test on errors.
     static func build(_ guides: String, linter: Linter = Linter(rules: [])) throws -> String {
         let output = temporaryFolder("kb-site") + "/site"
-        let outcome = try SiteBuilder(guidesRoot: guides, output: output, linter: linter).build()
+        let configuration = try Configuration.forGuides(root: guides, ruleIDs: Linter.allRuleIDs)
+        let outcome = try SiteBuilder(guidesRoot: guides, output: output, configuration: configuration, linter: linter)
+            .build()
         guard case .built = outcome else { throw TestFailure("build rejected: \(outcome)") }
         return output
     }

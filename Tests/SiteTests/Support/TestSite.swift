@@ -2,6 +2,7 @@ import Foundation
 import KnowledgeBase
 import Lint
 import Site
+import TestRequirements
 
 /// Builds sites from fixtures into fresh temporary folders, and reads what was written.
 enum TestSite {
@@ -91,8 +92,8 @@ enum TestSite {
         return nil
     }
 
-    /// True in CI, where every tool the tests need has been installed by `make test-deps`.
-    static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
+    /// True where no test may skip for a missing tool or corpus (see `TestRequirements`).
+    static var inCI: Bool { TestRequirements.strict }
 }
 
 struct TestFailure: Error, CustomStringConvertible {

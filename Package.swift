@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // libcmark, the CommonMark reference parser, from Debian's libcmark-dev.
@@ -38,10 +39,22 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CCmark"]),
         // The static HTML site.
         .target(name: "Site", dependencies: ["KnowledgeBase", "Lint", "Search"]),
+        // `kb serve`: the built site over HTTP/1.1 on SwiftNIO, with timeouts, size limits and
+        // live reload. Apart from Site so that nothing else links NIO.
+        .target(
+            name: "SiteServer",
+            dependencies: [
+                "Site",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "kb",
             dependencies: [
-                "KnowledgeBase", "Lint", "Search", "Site", "TerminalUI",
+                "KnowledgeBase", "Lint", "Search", "Site", "SiteServer", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,7 +77,8 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "KnowledgeBase"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
-            name: "SiteTests", dependencies: ["Site", "KnowledgeBase", "Lint"], exclude: ["Fixtures", "Golden"]),
+            name: "SiteTests", dependencies: ["Site", "SiteServer", "KnowledgeBase", "Lint"],
+            exclude: ["Fixtures", "Golden"]),
         // Hostile inputs run against every command (built binaries), and the fuzzer's crashers.
         .testTarget(name: "HostileInputTests", dependencies: ["KnowledgeBase"]),
     ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Site
+import SiteServer
 
 #if canImport(Glibc)
     import Glibc

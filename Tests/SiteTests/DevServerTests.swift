@@ -3,6 +3,7 @@ import Lint
 import Testing
 
 @testable import Site
+@testable import SiteServer
 
 /// `kb serve`'s server, over real loopback sockets: pages, the reload endpoint, refusals, and a
 /// rebuild after a guide changes.

@@ -104,9 +104,11 @@ public final class DevServer: Sendable {
     /// Stops watching, closes the listening socket and every open connection, and waits for
     /// the server's threads to end. Must not be called from one of them.
     public func stop() {
-        guard let held = running.withLockedValue({ value -> Running? in defer { value = nil }; return value }) else {
-            return
+        let taken = running.withLockedValue { value -> Running? in
+            defer { value = nil }
+            return value
         }
+        guard let held = taken else { return }
         held.watch.cancel()
         try? held.channel.close().wait()
         try? held.threadPool.syncShutdownGracefully()

@@ -5,17 +5,17 @@ import NIOPosix
 /// How long a connection may hold the server's attention, and how large a request may be.
 public struct DevServerLimits: Sendable {
     /// How long a kept-alive connection may wait for its next request before it is closed.
-    public var idleTimeout: TimeAmount
+    public var idleTimeout: Duration
     /// How long a request may take, from its first byte to the last byte of its response being
     /// handed to the socket: a slow sender (a request trickled a byte at a time) and a slow
     /// reader are cut off alike.
-    public var requestTimeout: TimeAmount
+    public var requestTimeout: Duration
     /// The most bytes the request line and headers may take together; a longer request is
     /// answered 400 and closed (NIO's decoder stops reading at the limit).
     public var maxHeaderBytes: Int
 
     public init(
-        idleTimeout: TimeAmount = .seconds(30), requestTimeout: TimeAmount = .seconds(10),
+        idleTimeout: Duration = .seconds(30), requestTimeout: Duration = .seconds(10),
         maxHeaderBytes: Int = 16 * 1024
     ) {
         self.idleTimeout = idleTimeout
@@ -46,18 +46,18 @@ final class ConnectionDeadlines: ChannelDuplexHandler, RemovableChannelHandler {
     init(limits: DevServerLimits) { self.limits = limits }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        if context.channel.isActive { arm(limits.idleTimeout, context: context) }
+        if context.channel.isActive { arm(TimeAmount(limits.idleTimeout), context: context) }
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        arm(limits.idleTimeout, context: context)
+        arm(TimeAmount(limits.idleTimeout), context: context)
         context.fireChannelActive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         if awaitingRequest {
             awaitingRequest = false
-            arm(limits.requestTimeout, context: context)
+            arm(TimeAmount(limits.requestTimeout), context: context)
         }
         context.fireChannelRead(data)
     }
@@ -68,7 +68,7 @@ final class ConnectionDeadlines: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         awaitingRequest = true
-        arm(limits.idleTimeout, context: context)
+        arm(TimeAmount(limits.idleTimeout), context: context)
         promise?.succeed(())
     }
 
@@ -141,7 +141,9 @@ final class SiteRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.close(promise: nil)
     }
 
-    private func write(_ response: SiteResponse, to head: HTTPRequestHead, keepAlive: Bool, context: ChannelHandlerContext) {
+    private func write(
+        _ response: SiteResponse, to head: HTTPRequestHead, keepAlive: Bool, context: ChannelHandlerContext
+    ) {
         guard context.channel.isActive else { return }
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: response.contentType)

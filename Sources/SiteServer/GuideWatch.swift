@@ -1,12 +1,5 @@
+import Platform
 import Site
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Modification times of everything a build reads: guides, `kb.yaml`, theme overrides and
 /// local images, so a change to any of them triggers a rebuild. The site folder is left out

@@ -1,11 +1,9 @@
 import ArgumentParser
 import Dispatch
+import Platform
 import Site
 import SiteServer
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import TerminalUI
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -5,10 +5,6 @@ import Testing
 @testable import Site
 @testable import SiteServer
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// A raw HTTP client over a loopback socket, so tests can send what a browser would not: idle
 /// connections, trickled or oversized requests. Every receive gives up after `timeout` seconds,
 /// so a test fails instead of hanging.

@@ -1,9 +1,9 @@
 import Foundation
 import Lint
+import SiteServer
 import Testing
 
 @testable import Site
-import SiteServer
 
 /// Old paths (`redirect-from:`) and old anchors (`{#new #old}`): the pages the build writes,
 /// and real headless Chromium following them from `file://` and over `kb serve`.

@@ -2,16 +2,11 @@ import Site
 
 /// What the dev server sends back for one request, before it becomes HTTP: the status, the
 /// content type, the body, and any headers beyond the ones every response carries.
-struct SiteResponse: Sendable, Equatable {
+struct SiteResponse: Sendable {
     var status: Int
     var contentType: String
     var body: [UInt8]
     var extraHeaders: [(String, String)] = []
-
-    static func == (a: SiteResponse, b: SiteResponse) -> Bool {
-        a.status == b.status && a.contentType == b.contentType && a.body == b.body
-            && a.extraHeaders.elementsEqual(b.extraHeaders, by: { $0 == $1 })
-    }
 
     static func text(_ status: Int, _ message: String, extraHeaders: [(String, String)] = []) -> SiteResponse {
         SiteResponse(

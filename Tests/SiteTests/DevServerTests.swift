@@ -307,6 +307,18 @@ final class LoopbackClient {
         #expect(before != after)
     }
 
+    @Test func aFailedFirstBuildAnswersAPageThatReloads() throws {
+        let site = TestSite.temporaryFolder("kb-serve") + "/site"
+        let server = DevServer(guidesRoot: TestSite.copyFixture("basic"), siteFolder: site) { false }
+        let port = try server.start(port: 0)
+        defer { server.stop() }
+        let page = DevServerTests.get(port, "/faq.html")
+        #expect(page.hasPrefix("HTTP/1.1 503"))
+        #expect(page.contains("The build failed"))
+        #expect(page.contains("/__kb/version"), "reloads once a build succeeds")
+        #expect(DevServerTests.get(port, "/__kb/version").hasPrefix("HTTP/1.1 200"))
+    }
+
     @Test func aPortInUseIsAClearError() throws {
         let (server, port, guides) = try startServer()
         defer { server.stop() }

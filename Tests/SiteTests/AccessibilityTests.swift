@@ -1,5 +1,6 @@
 import Foundation
 import Lint
+import TestRequirements
 import Testing
 
 /// One page of each type, audited by axe-core in headless Chromium in the light and the dark
@@ -45,7 +46,7 @@ import Testing
 
     /// The axe-core scripts installed, found without importing the packages.
     static let axeScripts: [String] = axePackages.compactMap { module, script in
-        guard let python = TestSite.which("python3"),
+        guard let python = TestRequirements.program("python3"),
             let result = try? TestSite.run(
                 python,
                 [
@@ -57,10 +58,6 @@ import Testing
         else { return nil }
         let path = result.output.trimmingCharacters(in: .whitespacesAndNewlines) + "/" + script
         return FileManager.default.fileExists(atPath: path) ? path : nil
-    }
-
-    static var toolsPresentOrRequired: Bool {
-        TestSite.inCI || (TestSite.which("chromium") != nil && axeScripts.count == axePackages.count)
     }
 
     static let shippedSite: Result<String, any Error> = Result {
@@ -131,13 +128,14 @@ import Testing
     }
 
     @Test(
-        .enabled(
-            if: toolsPresentOrRequired,
-            "chromium, axe-selenium-python and axe-playwright-python (make test-deps installs them)"),
+        .requires(program: "chromium"),
+        .requires("axe-core (make test-deps installs axe-selenium-python and axe-playwright-python)") {
+            axeScripts.count == axePackages.count
+        },
         .timeLimit(.minutes(3)),
         arguments: pages)
     func hasNoSeriousOrCriticalViolations(page: AuditedPage) throws {
-        let chromium = try #require(TestSite.which("chromium"), "chromium not found")
+        let chromium = try #require(TestRequirements.program("chromium"), "chromium not found")
         let scripts = AccessibilityTests.axeScripts
         try #require(scripts.count == AccessibilityTests.axePackages.count, "axe-core not found: \(scripts)")
         let site = try (page.site == .shipped ? AccessibilityTests.shippedSite : AccessibilityTests.fixtureSite).get()

@@ -41,14 +41,14 @@ let package = Package(
         .executableTarget(
             name: "kb",
             dependencies: [
-                "KnowledgeBase", "Lint", "Search", "Site", "TerminalUI",
+                "KnowledgeBase", "Lint", "Search", "SearchIndexReader", "Site", "TerminalUI", "JSONText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "faq",
             dependencies: [
-                "SearchIndexReader", "JSONText", "TerminalUI",
+                "SearchIndexReader", "JSONText", "TerminalUI", "SecretScanning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // A fully static release binary: no dynamic loader, no libraries to map and no

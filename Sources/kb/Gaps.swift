@@ -1,13 +1,10 @@
 import ArgumentParser
 import JSONText
 import KnowledgeBase
+import Platform
 import Search
 import SearchIndexReader
 import TerminalUI
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// `kb gaps [LOG...]`: what readers asked `faq` and did not get a good answer to, grouped and
 /// counted, with the closest entry the guides have now: where to add an alias or a question.

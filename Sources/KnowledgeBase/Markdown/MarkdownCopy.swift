@@ -1,10 +1,6 @@
 import CCmark
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// A guide as plain Markdown for readers that want text (`page.md` beside `page.html`, listed
 /// in `llms.txt`): front matter removed, the title as an H1 when the body has none, raw HTML dropped as the site drops

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// The local log of questions `faq` could not answer well, which `kb gaps` reads: one line per
 /// miss in `$XDG_STATE_HOME/faq/misses.tsv` (default `~/.local/state/faq/misses.tsv`), with

@@ -50,7 +50,7 @@ struct FAQRequest {
             throw ExitCode(1)
         }
         let hits = ranker.search(text, limit: max(limit ?? 10, 4))
-        if MissLog.isWeak(hits.first) { logMiss(text, source: source, best: hits.first) }
+        if index.logsMisses, MissLog.isWeak(hits.first) { logMiss(text, source: source, best: hits.first) }
         if json {
             Output.write(printer.json(query: text, hits: Array(hits.prefix(limit ?? 10))))
             if hits.isEmpty { throw ExitCode(1) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import JSONText
 import KnowledgeBase
+import Lint
 import Platform
 import Search
 import SearchIndexReader
@@ -62,9 +63,17 @@ struct Gaps: ParsableCommand {
             if parsed.bad.count > 5 { Output.error("\(file): \(parsed.bad.count - 5) more lines skipped") }
             entries += parsed.entries
         }
+        let source = GuidesSource.folder(guides)
+        let configuration: Configuration
+        do {
+            configuration = try source.configuration(ruleIDs: Linter.allRuleIDs)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(2)
+        }
         let index: SearchIndex
         do {
-            index = try IndexProvider().index(for: .folder(guides))
+            index = try IndexProvider().index(for: source, synonyms: configuration.synonyms)
         } catch {
             Output.error("kb gaps: \(error.message)")
             throw ExitCode(2)

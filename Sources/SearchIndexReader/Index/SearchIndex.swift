@@ -46,7 +46,7 @@ public struct SearchIndex: Sendable {
         termCount = u32(20)
         surfaceCount = u32(24)
         hasAnswers = u32(28) & 1 == 1
-        logsMisses = u32(28) & IndexFormat.noMissLogFlag == 0
+        logsMisses = u32(28) & Int(IndexFormat.noMissLogFlag) == 0
         var sections: [Int] = []
         for s in 0..<7 { sections.append(u32(32 + 4 * s)) }
         sections.append(bytes.count)

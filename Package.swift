@@ -65,14 +65,15 @@ let package = Package(
         .executableTarget(
             name: "kb",
             dependencies: [
-                "Platform", "KnowledgeBase", "Lint", "Search", "Site", "SiteServer", "TerminalUI",
+                "Platform", "KnowledgeBase", "Lint", "Search", "SearchIndexReader", "Site", "SiteServer", "TerminalUI",
+                "JSONText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "faq",
             dependencies: [
-                "Platform", "SearchIndexReader", "JSONText", "TerminalUI",
+                "Platform", "SearchIndexReader", "JSONText", "TerminalUI", "SecretScanning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
             // No unsafeFlags here, so `swift build -c release` works as SwiftPM users expect and

@@ -33,11 +33,20 @@ let package = Package(
         // The read side of search: index format, ranking, query analysis. Depends on nothing
         // heavy, so faq (which links only this) starts fast; building an index is in Search.
         .target(name: "SearchIndexReader"),
-        .target(name: "Search", dependencies: ["KnowledgeBase", "SearchIndexReader", "Yams"]),
+        // The browser engine is a real script (`Browser/search-engine.js`), compiled in.
+        .target(
+            name: "Search", dependencies: ["KnowledgeBase", "SearchIndexReader", "Yams"],
+            resources: [.embedInCode("Browser/search-engine.js")]),
         // Markdown answers rendered for a terminal.
         .target(name: "TerminalUI", dependencies: ["CCmark"]),
         // The static HTML site.
-        .target(name: "Site", dependencies: ["KnowledgeBase", "Lint", "Search"]),
+        // The theme's CSS and JavaScript are real files under `Theme/`, compiled in.
+        .target(
+            name: "Site", dependencies: ["KnowledgeBase", "Lint", "Search"],
+            resources: [
+                .embedInCode("Theme/kb.css"), .embedInCode("Theme/site.js"),
+                .embedInCode("Theme/theme-bootstrap.js"), .embedInCode("Theme/live-reload.js"),
+            ]),
         .executableTarget(
             name: "kb",
             dependencies: [

@@ -159,5 +159,7 @@ import Testing
         let engine = String(decoding: BrowserExport.engineScript, as: UTF8.self)
         #expect(engine.contains("window.KBSearch"))
         #expect(!engine.contains("__FOLDING__"))
+        // Every placeholder of search-engine.js (`__NAME__`) was spliced.
+        #expect(engine.firstRange(of: /__[A-Z_]+__/) == nil)
     }
 }

@@ -150,6 +150,45 @@ import Testing
         }
     }
 
+    /// The script's `RANKING` object is `RankingParameters.standard`, property for property
+    /// and value for value, as node reads it.
+    @Test(.enabled(if: BrowserEngineTests.node != nil, "node is not installed"))
+    func writesEveryRankingParameterIntoTheScript() throws {
+        let node = try #require(BrowserEngineTests.node)
+        let folder = TestSupport.temporaryFolder("ranking")
+        defer { TestSupport.remove(folder) }
+        TestSupport.write(
+            """
+            const o = \(JavaScriptLiteral.object(of: RankingParameters.standard));
+            require("fs").writeFileSync(__dirname + "/output.txt",
+              Object.keys(o).map((k) => k + " " + JSON.stringify(o[k])).join("\\n") + "\\n");
+            """, to: folder + "/driver.js")
+        #expect(TestSupport.shell("'\(node)' '\(folder)/driver.js'") == 0)
+        let lines = try #require(TestSupport.read(folder + "/output.txt")).split(separator: "\n")
+        let properties = Array(Mirror(reflecting: RankingParameters.standard).children)
+        #expect(lines.map { String($0.split(separator: " ")[0]) } == properties.map { $0.label ?? "" })
+        for (line, property) in zip(lines, properties) {
+            let json = String(line.split(separator: " ", maxSplits: 1)[1])
+            #expect(!json.contains("null"), "\(line)")
+            switch property.value {
+            case let d as Double: #expect(Double(json) == d, "\(line)")
+            case let n as Int: #expect(Int(json) == n, "\(line)")
+            case let list as [Double]:
+                let values = json.dropFirst().dropLast().split(separator: ",").map { Double($0) }
+                #expect(values == list.map { Optional($0) }, "\(line)")
+            case let list as [String]:
+                #expect(json == "[" + list.map { "\"" + $0 + "\"" }.joined(separator: ",") + "]", "\(line)")
+            default: Issue.record("\(line): a parameter type the test does not know")
+            }
+        }
+    }
+
+    @Test func writesStringsThatNeitherBreakTheScriptNorCloseIt() {
+        #expect(JavaScriptLiteral.string("a\"b\\c</script>\u{7}é") == #""a\"b\\c\u003c/script>\u0007\u00e9""#)
+        #expect(JavaScriptLiteral.literal(Double.infinity) == nil)
+        #expect(JavaScriptLiteral.literal([1.0, 0.1]) == "[1.0, 0.1]")
+    }
+
     @Test func exportsTheIndexAsAScript() {
         let script = String(
             decoding: BrowserExport.indexScript(for: KnowledgeBase.load(TestSupport.shippedGuides)),

@@ -1,11 +1,11 @@
 (function () {
   "use strict";
-  var FIELD_WEIGHTS = [8, 3, 2, 1], FIELD_B = [0.5, 0.3, 0.3, 0.75], K1 = 2.0, SYNONYM_WEIGHT = 0.7, TITLE_BOOST = 1.5;
-  var TYPO_WEIGHTS = [1, 0.75, 0.55], RERANK_DEPTH = 60, PROXIMITY_WEIGHTS = [1, 0.5, 0.7, 0.6], WHOLE_TITLE_BONUS = 1.5;
-  var MENTION_WEIGHT = 0.75, REPEATED_TITLE_FACTOR = 0.5;
+  // Written by kb from Swift (BrowserEngine.swift): RankingParameters, and the longest word the
+  // tokenizer keeps (Tokenizer.maximumWordBytes). Each number has its one definition there.
+  var RANKING = __RANKING__;
+  var MAX_WORD_BYTES = __MAX_WORD_BYTES__;
   var QUESTION_WORDS = {};
-  "how what why where when who which can could should do does did is are will would may am".split(" ")
-    .forEach(function (w) { QUESTION_WORDS[w] = true; });
+  RANKING.questionWords.forEach(function (w) { QUESTION_WORDS[w] = true; });
   var FOLD = {};
   "__FOLDING__".split(" ").forEach(function (pair) {
     var p = pair.split(":");
@@ -30,7 +30,7 @@
     var bytes = encoder.encode(text), n = bytes.length, position = 0, part = [], whole = [], parts = 0, compoundStart = 0;
     function endPart() {
       if (part.length === 0) return;
-      if (part.length <= 64) {
+      if (part.length <= MAX_WORD_BYTES) {
         if (parts === 0) compoundStart = position;
         emit(decoder.decode(new Uint8Array(part)), position, false);
         position += 1; parts += 1;
@@ -39,7 +39,7 @@
     }
     function endCompound() {
       endPart();
-      if (parts > 1 && whole.length <= 64) emit(decoder.decode(new Uint8Array(whole)), compoundStart, true);
+      if (parts > 1 && whole.length <= MAX_WORD_BYTES) emit(decoder.decode(new Uint8Array(whole)), compoundStart, true);
       whole = []; parts = 0;
     }
     var i = 0;
@@ -323,7 +323,7 @@
     return p[m];
   }
   function corrections(index, word) {
-    var w = encoder.encode(word), maxEdits = w.length >= 8 ? 2 : w.length >= 4 ? 1 : 0;
+    var w = encoder.encode(word), maxEdits = w.length >= RANKING.twoEditsFromLength ? 2 : w.length >= RANKING.oneEditFromLength ? 1 : 0;
     if (maxEdits === 0) return [];
     var found = [], base = index.sections[3], sb = index.sections[4];
     for (var i = 0; i < index.surfaceCount; i++) {
@@ -339,7 +339,7 @@
       }
     }
     found.sort(function (a, b) { return a.distance !== b.distance ? a.distance - b.distance : (a.df !== b.df ? b.df - a.df : a.term - b.term); });
-    return found.slice(0, 6);
+    return found.slice(0, RANKING.correctionLimit);
   }
 
   // ---- Ranking (Ranker.swift) ----
@@ -363,30 +363,30 @@
       var own = index.termIndex(term);
       if (own >= 0) add(own, 1);
       if (!compound && Object.prototype.hasOwnProperty.call(index.synonyms, term)) {
-        index.synonyms[term].forEach(function (s) { var t = index.termIndex(s); if (t >= 0) add(t, SYNONYM_WEIGHT); });
+        index.synonyms[term].forEach(function (s) { var t = index.termIndex(s); if (t >= 0) add(t, RANKING.synonymWeight); });
       }
       var known = own >= 0 || index.surfaceTerm(surface) >= 0;
       if (!compound && (forceTypos || !known)) {
-        corrections(index, surface).forEach(function (c) { add(c.term, TYPO_WEIGHTS[c.distance]); });
+        corrections(index, surface).forEach(function (c) { add(c.term, RANKING.typoWeights[c.distance]); });
       }
       words.push({ surface: surface, position: r[1], candidates: candidates, compound: compound });
     });
     return { words: words, isQuestion: isQuestion, contentCount: contentCount };
   }
   function proximity(a, b, unit, gap) {
-    var best = 0, window = gap + 2;
+    var best = 0, window = gap + RANKING.proximitySlack;
     a.forEach(function (pa) {
       if (pa.unit !== unit) return;
       b.forEach(function (pb) {
         if (pb.unit !== unit) return;
         for (var f = 0; f < 4; f++) {
-          var weight = PROXIMITY_WEIGHTS[f];
+          var weight = RANKING.proximityWeights[f];
           if (weight <= best) continue;
           var P = pa.positions[f], Q = pb.positions[f];
           for (var i = 0; i < P.length; i++) for (var j = 0; j < Q.length; j++) {
             var d = Q[j] - P[i];
             if (d > 0 && d <= window) best = Math.max(best, weight);
-            else if (d < 0 && -d <= window) best = Math.max(best, weight / 2);
+            else if (d < 0 && -d <= window) best = Math.max(best, weight * RANKING.reversedProximityFactor);
           }
         }
       });
@@ -419,7 +419,7 @@
     if (name === null) return 1;
     var term = index.termIndex(name);
     if (term < 0) return 1;
-    return 1 + MENTION_WEIGHT * Math.log(index.df(term)) / Math.log(index.unitCount);
+    return 1 + RANKING.mentionWeight * Math.log(index.df(term)) / Math.log(index.unitCount);
   }
   function rank(index, query, limit) {
     var n = index.unitCount, W = query.words.length;
@@ -434,14 +434,14 @@
           var tf = 0, titleTF = 0;
           for (var f = 0; f < 4; f++) {
             if (posting.positions[f].length === 0) continue;
-            var length = index.fieldLength(posting.unit, f), bb = FIELD_B[f];
+            var length = index.fieldLength(posting.unit, f), bb = RANKING.fieldB[f];
             var norm = 1 - bb + bb * length / index.averages[f];
             var fieldTF = posting.positions[f].length / norm;
-            tf += FIELD_WEIGHTS[f] * fieldTF;
+            tf += RANKING.fieldWeights[f] * fieldTF;
             if (f === 0) titleTF = fieldTF;
           }
-          var saturated = tf * (K1 + 1) / (K1 + tf);
-          var titleBonus = TITLE_BOOST * titleTF / (1 + titleTF);
+          var saturated = tf * (RANKING.k1 + 1) / (RANKING.k1 + tf);
+          var titleBonus = RANKING.titleBoost * titleTF / (1 + titleTF);
           var score = c.weight * idf * (saturated + titleBonus);
           var slot = posting.unit * W + w;
           if (score > perWord[slot]) perWord[slot] = score;
@@ -472,7 +472,7 @@
     });
     function order(a, b) { return a.score !== b.score ? b.score - a.score : a.unit - b.unit; }
     scored.sort(order);
-    var depth = Math.min(scored.length, RERANK_DEPTH), content = [];
+    var depth = Math.min(scored.length, RANKING.rerankDepth), content = [];
     query.words.forEach(function (word, w) { if (!word.compound) content.push({ w: w, word: word }); });
     for (var i = 0; i < depth; i++) {
       var u = scored[i].unit, bonus = 0, pairs = 0;
@@ -483,9 +483,9 @@
             content[k + 1].word.position - content[k].word.position);
         }
       }
-      var score = scored[i].score * (1 + 0.5 * bonus / Math.max(1, pairs));
-      if (titleFullyMatched(index, u, content.map(function (c) { return wordPostings[c.w]; }))) score *= WHOLE_TITLE_BONUS;
-      if (query.isQuestion && index.kind(u) === 0) score *= 1.25;
+      var score = scored[i].score * (1 + RANKING.proximityBonus * bonus / Math.max(1, pairs));
+      if (titleFullyMatched(index, u, content.map(function (c) { return wordPostings[c.w]; }))) score *= RANKING.wholeTitleBonus;
+      if (query.isQuestion && index.kind(u) === 0) score *= RANKING.questionFAQBoost;
       score *= mentionPrior(index, u);
       scored[i].score = score;
     }
@@ -495,7 +495,7 @@
     best.forEach(function (b) {
       if (index.kind(b.unit) !== 2) return;
       var title = "\u0001" + index.strings(b.unit)[1].toLowerCase();
-      if (titles[title]) { b.score *= REPEATED_TITLE_FACTOR; demoted = true; } else titles[title] = true;
+      if (titles[title]) { b.score *= RANKING.repeatedTitleFactor; demoted = true; } else titles[title] = true;
     });
     if (demoted) best.sort(order);
     if (best.length < limit && scored.length > depth) best = best.concat(scored.slice(depth, Math.min(scored.length, depth + limit - best.length)));

@@ -183,6 +183,19 @@ import Testing
         }
     }
 
+    /// The scripts are real JavaScript files: node parses each as it is committed (the engine
+    /// with its `__NAME__` placeholders unfilled, which are plain identifiers there).
+    @Test(.enabled(if: BrowserEngineTests.node != nil, "node is not installed"))
+    func theScriptFilesParse() throws {
+        let node = try #require(BrowserEngineTests.node)
+        for file in [
+            "Sources/Search/Browser/search-engine.js", "Sources/Site/Theme/site.js",
+            "Sources/Site/Theme/theme-bootstrap.js", "Sources/Site/Theme/live-reload.js",
+        ] {
+            #expect(TestSupport.shell("'\(node)' --check '\(TestSupport.packageRoot)/\(file)'") == 0, "\(file)")
+        }
+    }
+
     @Test func writesStringsThatNeitherBreakTheScriptNorCloseIt() {
         #expect(JavaScriptLiteral.string("a\"b\\c</script>\u{7}é") == #""a\"b\\c\u003c/script>\u0007\u00e9""#)
         #expect(JavaScriptLiteral.literal(Double.infinity) == nil)

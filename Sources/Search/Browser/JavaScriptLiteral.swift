@@ -10,10 +10,17 @@ enum JavaScriptLiteral {
     /// change. A property of a type `literal(_:)` does not know is written as `null`, which a
     /// test rejects.
     static func object(of value: Any) -> String {
-        let properties = Mirror(reflecting: value).children.map { child in
-            string(child.label ?? "") + ": " + (literal(child.value) ?? "null")
-        }
-        return "{ " + properties.joined(separator: ", ") + " }"
+        object(Mirror(reflecting: value).children.map { ($0.label ?? "", literal($0.value) ?? "null") })
+    }
+
+    /// An object literal of `properties`, whose values are literals already.
+    static func object(_ properties: [(name: String, literal: String)]) -> String {
+        "{ " + properties.map { string($0.name) + ": " + $0.literal }.joined(separator: ", ") + " }"
+    }
+
+    /// An object literal of integer properties: a record's layout.
+    static func object(_ properties: KeyValuePairs<String, Int>) -> String {
+        object(properties.map { ($0.key, String($0.value)) })
     }
 
     /// `value` as a literal: numbers in Swift's shortest round-trip form (which JavaScript

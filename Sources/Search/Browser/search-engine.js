@@ -4,6 +4,11 @@
   // tokenizer keeps (Tokenizer.maximumWordBytes). Each number has its one definition there.
   var RANKING = __RANKING__;
   var MAX_WORD_BYTES = __MAX_WORD_BYTES__;
+  // The index layout (IndexFormat and the record types of SearchIndexReader/Index/Records):
+  // header offsets, section numbers, record sizes and field offsets, unit kinds and fields.
+  var FORMAT = __INDEX_FORMAT__;
+  var KIND = {}, FIELD = FORMAT.fields, SECTION = FORMAT.sections;
+  FORMAT.kinds.forEach(function (name, k) { KIND[name] = k; });
   var QUESTION_WORDS = {};
   RANKING.questionWords.forEach(function (w) { QUESTION_WORDS[w] = true; });
   var FOLD = {};
@@ -203,7 +208,7 @@
     return w;
   }
 
-  // ---- Index (SearchIndex.swift, IndexFormat.swift) ----
+  // ---- Index (SearchIndex.swift, IndexFormat.swift, Records/) ----
   function Index(base64) {
     var raw = typeof atob === "function" ? atob(base64) : Buffer.from(base64, "base64").toString("binary");
     var bytes = new Uint8Array(raw.length);
@@ -211,17 +216,19 @@
     this.bytes = bytes;
     var dv = new DataView(bytes.buffer);
     this.dv = dv;
-    if (String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]) !== "KBSI") throw new Error("not a search index");
-    this.unitCount = dv.getUint32(16, true); this.termCount = dv.getUint32(20, true); this.surfaceCount = dv.getUint32(24, true);
+    var header = FORMAT.header;
+    if (decoder.decode(bytes.subarray(0, FORMAT.magic.length)) !== FORMAT.magic) throw new Error("not a search index");
+    this.unitCount = dv.getUint32(header.unitCount, true); this.termCount = dv.getUint32(header.termCount, true);
+    this.surfaceCount = dv.getUint32(header.surfaceCount, true);
     this.sections = [];
-    for (var s = 0; s < 7; s++) this.sections.push(dv.getUint32(32 + 4 * s, true));
+    for (var s = 0; s < FORMAT.sectionCount; s++) this.sections.push(dv.getUint32(header.sections + 4 * s, true));
     this.sections.push(bytes.length);
-    var r = { o: this.sections[6] }, self = this;
+    var r = { o: this.sections[SECTION.meta] }, self = this;
     function varint() { var v = 0, m = 1, b; do { b = bytes[r.o++]; v += (b & 0x7f) * m; m *= 128; } while (b >= 0x80); return v; }
     function string() { var n = varint(); var s = decoder.decode(bytes.subarray(r.o, r.o + n)); r.o += n; return s; }
     this.varintAt = function (state) { var v = 0, m = 1, b; do { b = bytes[state.o++]; v += (b & 0x7f) * m; m *= 128; } while (b >= 0x80); return v; };
     this.averages = [];
-    for (var f = 0; f < 4; f++) this.averages.push(Math.max(1, varint() / 1000));
+    for (var f = 0; f < FORMAT.fieldCount; f++) this.averages.push(Math.max(1, varint() / 1000));
     this.stopWords = {};
     var n = varint();
     for (i = 0; i < n; i++) this.stopWords[string()] = true;
@@ -249,38 +256,54 @@
     return key.length === length ? 0 : (key.length < length ? -1 : 1);
   };
   Index.prototype.termIndex = function (term) {
-    var key = encoder.encode(term), base = this.sections[2], lo = 0, hi = this.termCount - 1;
+    var key = encoder.encode(term), lo = 0, hi = this.termCount - 1;
     while (lo <= hi) {
-      var mid = (lo + hi) >> 1, c = this.compare(key, this.sections[4] + this.u32(base + mid * 12), this.u32(base + mid * 12 + 8) & 0xff);
+      var mid = (lo + hi) >> 1, record = this.termRecord(mid);
+      var c = this.compare(key, this.sections[SECTION.strings] + record.string, record.length);
       if (c === 0) return mid;
       if (c < 0) hi = mid - 1; else lo = mid + 1;
     }
     return -1;
   };
   Index.prototype.surfaceTerm = function (word) {
-    var key = encoder.encode(word), base = this.sections[3], lo = 0, hi = this.surfaceCount - 1;
+    var key = encoder.encode(word), lo = 0, hi = this.surfaceCount - 1;
     while (lo <= hi) {
-      var mid = (lo + hi) >> 1, c = this.compare(key, this.sections[4] + this.u32(base + mid * 12), this.u32(base + mid * 12 + 4));
-      if (c === 0) return this.u32(base + mid * 12 + 8);
+      var mid = (lo + hi) >> 1, record = this.surfaceRecord(mid);
+      var c = this.compare(key, this.sections[SECTION.strings] + record.string, record.length);
+      if (c === 0) return record.term;
       if (c < 0) hi = mid - 1; else lo = mid + 1;
     }
     return -1;
   };
-  Index.prototype.df = function (t) { return this.u32(this.sections[2] + t * 12 + 8) >>> 8; };
-  Index.prototype.kind = function (u) { return this.u32(this.sections[0] + u * 16) & 0xff; };
-  Index.prototype.fieldLength = function (u, f) { return this.dv.getUint16(this.sections[0] + u * 16 + 4 + f * 2, true); };
+  // Records (TermRecord, SurfaceRecord, UnitRecord, UnitStrings, PostingList).
+  Index.prototype.termRecord = function (t) {
+    var o = this.sections[SECTION.terms] + t * FORMAT.term.size, lengthAndCount = this.u32(o + FORMAT.term.lengthAndCount);
+    return { string: this.u32(o + FORMAT.term.string), postings: this.u32(o + FORMAT.term.postings),
+      length: lengthAndCount & 0xff, df: lengthAndCount >>> 8 };
+  };
+  Index.prototype.surfaceRecord = function (i) {
+    var o = this.sections[SECTION.surfaces] + i * FORMAT.surface.size;
+    return { string: this.u32(o + FORMAT.surface.string), length: this.u32(o + FORMAT.surface.length),
+      term: this.u32(o + FORMAT.surface.term) };
+  };
+  Index.prototype.unitOffset = function (u) { return this.sections[SECTION.units] + u * FORMAT.unit.size; };
+  Index.prototype.df = function (t) { return this.termRecord(t).df; };
+  Index.prototype.kind = function (u) { return this.u32(this.unitOffset(u) + FORMAT.unit.kindAndLine) & 0xff; };
+  Index.prototype.fieldLength = function (u, f) { return this.dv.getUint16(this.unitOffset(u) + FORMAT.unit.fieldLengths + f * 2, true); };
+  // The unit's strings but the answer, which the browser export leaves empty.
   Index.prototype.strings = function (u) {
-    var state = { o: this.sections[1] + this.u32(this.sections[0] + u * 16 + 12) }, out = [];
-    for (var i = 0; i < 6; i++) { var n = this.varintAt(state); out.push(decoder.decode(this.bytes.subarray(state.o, state.o + n))); state.o += n; }
+    var state = { o: this.sections[SECTION.unitStrings] + this.u32(this.unitOffset(u) + FORMAT.unit.strings) }, out = [];
+    for (var i = 0; i < FORMAT.unitStringCount - 1; i++) { var n = this.varintAt(state); out.push(decoder.decode(this.bytes.subarray(state.o, state.o + n))); state.o += n; }
     return out;
   };
+  function emptyFields() { var out = []; for (var f = 0; f < FORMAT.fieldCount; f++) out.push([]); return out; }
   Index.prototype.postings = function (t) {
-    var base = this.sections[2] + t * 12, df = this.u32(base + 8) >>> 8, state = { o: this.sections[5] + this.u32(base + 4) };
+    var record = this.termRecord(t), df = record.df, state = { o: this.sections[SECTION.postings] + record.postings };
     var out = [], unit = -1;
     for (var i = 0; i < df; i++) {
       unit += this.varintAt(state);
-      var mask = this.bytes[state.o++], positions = [[], [], [], []];
-      for (var f = 0; f < 4; f++) {
+      var mask = this.bytes[state.o++], positions = emptyFields();
+      for (var f = 0; f < FORMAT.fieldCount; f++) {
         if (!(mask & (1 << f))) continue;
         var n = this.varintAt(state), p = 0;
         for (var k = 0; k < n; k++) { p += this.varintAt(state); positions[f].push(p); }
@@ -325,11 +348,11 @@
   function corrections(index, word) {
     var w = encoder.encode(word), maxEdits = w.length >= RANKING.twoEditsFromLength ? 2 : w.length >= RANKING.oneEditFromLength ? 1 : 0;
     if (maxEdits === 0) return [];
-    var found = [], base = index.sections[3], sb = index.sections[4];
+    var found = [], sb = index.sections[SECTION.strings];
     for (var i = 0; i < index.surfaceCount; i++) {
-      var r = base + i * 12, len = index.u32(r + 4);
+      var surface = index.surfaceRecord(i), len = surface.length;
       if (len < w.length - maxEdits || len > w.length + maxEdits) continue;
-      var off = sb + index.u32(r), term = index.u32(r + 8);
+      var off = sb + surface.string, term = surface.term;
       var d = distance(w, index.bytes.subarray(off, off + len), maxEdits);
       if (d > 0 && d <= maxEdits) {
         var existing = null;
@@ -379,7 +402,7 @@
       if (pa.unit !== unit) return;
       b.forEach(function (pb) {
         if (pb.unit !== unit) return;
-        for (var f = 0; f < 4; f++) {
+        for (var f = 0; f < FORMAT.fieldCount; f++) {
           var weight = RANKING.proximityWeights[f];
           if (weight <= best) continue;
           var P = pa.positions[f], Q = pb.positions[f];
@@ -394,20 +417,20 @@
     return best;
   }
   function titleFullyMatched(index, unit, lists) {
-    var length = index.fieldLength(unit, 0);
+    var length = index.fieldLength(unit, FIELD.title);
     if (length <= 0) return false;
     var matched = {}, count = 0;
     lists.forEach(function (list) {
       list.forEach(function (posting) {
         if (posting.unit !== unit) return;
-        posting.positions[0].forEach(function (p) { if (!matched[p]) { matched[p] = true; count++; } });
+        posting.positions[FIELD.title].forEach(function (p) { if (!matched[p]) { matched[p] = true; count++; } });
       });
     });
     return count >= length;
   }
   function idfOf(df, total) { return Math.log(1 + (total - df + 0.5) / (df + 0.5)); }
   function mentionPrior(index, unit) {
-    if (index.kind(unit) !== 2 || index.unitCount <= 1) return 1;
+    if (index.kind(unit) !== KIND.guide || index.unitCount <= 1) return 1;
     var title = index.strings(unit)[1];
     if (title.indexOf(" ") >= 0) return 1;
     var words = [], compound = null;
@@ -432,13 +455,13 @@
         var idf = Math.min(idfOf(index.df(c.term), total), ownIDF);
         index.postings(c.term).forEach(function (posting) {
           var tf = 0, titleTF = 0;
-          for (var f = 0; f < 4; f++) {
+          for (var f = 0; f < FORMAT.fieldCount; f++) {
             if (posting.positions[f].length === 0) continue;
             var length = index.fieldLength(posting.unit, f), bb = RANKING.fieldB[f];
             var norm = 1 - bb + bb * length / index.averages[f];
             var fieldTF = posting.positions[f].length / norm;
             tf += RANKING.fieldWeights[f] * fieldTF;
-            if (f === 0) titleTF = fieldTF;
+            if (f === FIELD.title) titleTF = fieldTF;
           }
           var saturated = tf * (RANKING.k1 + 1) / (RANKING.k1 + tf);
           var titleBonus = RANKING.titleBoost * titleTF / (1 + titleTF);
@@ -485,7 +508,7 @@
       }
       var score = scored[i].score * (1 + RANKING.proximityBonus * bonus / Math.max(1, pairs));
       if (titleFullyMatched(index, u, content.map(function (c) { return wordPostings[c.w]; }))) score *= RANKING.wholeTitleBonus;
-      if (query.isQuestion && index.kind(u) === 0) score *= RANKING.questionFAQBoost;
+      if (query.isQuestion && index.kind(u) === KIND.faq) score *= RANKING.questionFAQBoost;
       score *= mentionPrior(index, u);
       scored[i].score = score;
     }
@@ -493,7 +516,7 @@
     best.sort(order);
     var titles = {}, demoted = false;
     best.forEach(function (b) {
-      if (index.kind(b.unit) !== 2) return;
+      if (index.kind(b.unit) !== KIND.guide) return;
       var title = "\u0001" + index.strings(b.unit)[1].toLowerCase();
       if (titles[title]) { b.score *= RANKING.repeatedTitleFactor; demoted = true; } else titles[title] = true;
     });
@@ -502,7 +525,7 @@
     return best.slice(0, limit);
   }
 
-  var KINDS = ["faq", "section", "guide"], loaded = null;
+  var loaded = null;
   function index() {
     if (!loaded) loaded = new Index(window.KB_SEARCH_INDEX);
     return loaded;
@@ -513,7 +536,7 @@
     if (hits.length === 0 && q.contentCount > 0) hits = rank(ix, analyse(ix, String(query || ""), true), limit);
     return hits.map(function (h) {
       var s = ix.strings(h.unit), slug = s[0].split("#")[0];
-      return { id: s[0], kind: KINDS[ix.kind(h.unit)] || "section", title: s[1], guide: s[2],
+      return { id: s[0], kind: FORMAT.kinds[ix.kind(h.unit)] || "section", title: s[1], guide: s[2],
         url: slug + ".html" + (s[4] ? "#" + s[4] : ""), snippet: s[5], score: h.score };
     });
   }

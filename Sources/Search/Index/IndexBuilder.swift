@@ -1,12 +1,6 @@
-import Dispatch
 import KnowledgeBase
+import Platform
 import SearchIndexReader
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Builds the binary search index from a knowledge base.
 ///
@@ -48,7 +42,7 @@ public struct IndexBuilder {
 
     private func chunkSize(for unitCount: Int) -> Int {
         if let unitsPerChunk { return max(1, unitsPerChunk) }
-        let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let cores = onlineCoreCount
         return max(256, (unitCount + 4 * cores - 1) / (4 * cores))
     }
 
@@ -66,14 +60,9 @@ public struct IndexBuilder {
     /// Pass 1, in parallel: each chunk of units tokenizes on its own, numbering its own words.
     func tokenize(_ units: [SearchUnit], unitsPerChunk size: Int) -> [IndexChunk] {
         let chunkCount = max(1, (units.count + size - 1) / size)
-        let slots = UnsafeMutableBufferPointer<IndexChunk?>.allocate(capacity: chunkCount)
-        slots.initialize(repeating: nil)
-        defer { slots.deinitialize().deallocate() }
-        nonisolated(unsafe) let shared = slots
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-            shared[c] = IndexChunk(units: units[(c * size)..<min(units.count, (c + 1) * size)])
+        return Parallel.map(chunkCount) { c in
+            IndexChunk(units: units[(c * size)..<min(units.count, (c + 1) * size)])
         }
-        return slots.map { $0! }
     }
 
     /// The words of all chunks and the terms they give: what pass 2 finds.
@@ -105,17 +94,10 @@ public struct IndexBuilder {
             }
             wordMaps.append(map)
         }
-        let analysed = UnsafeMutableBufferPointer<String?>.allocate(capacity: max(1, words.count))
-        analysed.initialize(repeating: nil)
-        defer { analysed.deinitialize().deallocate() }
-        nonisolated(unsafe) let analysedShared = analysed
         let distinct = words
         let analyzer = self.analyzer
-        let wordsPerJob = 2048
-        DispatchQueue.concurrentPerform(iterations: (distinct.count + wordsPerJob - 1) / wordsPerJob) { j in
-            for w in (j * wordsPerJob)..<min(distinct.count, (j + 1) * wordsPerJob) {
-                analysedShared[w] = analyzer.term(for: distinct.withKey(w) { String(decoding: $0, as: UTF8.self) })
-            }
+        let analysed = Parallel.map(distinct.count, chunk: 2048) { w in
+            analyzer.term(for: distinct.withKey(w) { String(decoding: $0, as: UTF8.self) })
         }
         var terms = ByteStringTable(capacity: words.count)
         func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
@@ -139,13 +121,10 @@ public struct IndexBuilder {
     /// Pass 3, in parallel: each chunk inverts its occurrences into postings of the terms.
     func invert(_ chunks: inout [IndexChunk], _ vocabulary: Vocabulary) {
         let termCount = vocabulary.terms.count
-        chunks.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let shared = buffer
-            DispatchQueue.concurrentPerform(iterations: buffer.count) { c in
-                shared[c].invert(
-                    wordTerms: vocabulary.wordMaps[c].map { vocabulary.wordTerms[Int($0)] },
-                    compoundTerms: vocabulary.compoundMaps[c], termCount: termCount)
-            }
+        Parallel.updateEach(&chunks) { c, chunk in
+            chunk.invert(
+                wordTerms: vocabulary.wordMaps[c].map { vocabulary.wordTerms[Int($0)] },
+                compoundTerms: vocabulary.compoundMaps[c], termCount: termCount)
         }
     }
 

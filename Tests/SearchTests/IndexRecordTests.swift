@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Search
 @testable import SearchIndexReader
 
 /// Each record type reads back exactly what it wrote, at the size it declares; a builder that
@@ -54,6 +55,29 @@ import Testing
         #expect(out.bytes.withUnsafeBytes { IndexMeta(reading: $0, at: 0, end: $0.count) } == meta)
         // Cut short, it is refused rather than misread.
         #expect(out.bytes.withUnsafeBytes { IndexMeta(reading: $0, at: 0, end: $0.count - 1) } == nil)
+    }
+
+    /// Records whose offsets, lengths and term numbers point anywhere (0xFF bytes) load, rank,
+    /// correct typos, suggest and list with fewer or odd results, never a crash.
+    @Test(arguments: [IndexFormat.Section.units, .terms, .surfaces])
+    func damagedRecordsNeverCrashALookup(section: IndexFormat.Section) throws {
+        let good = TestSupport.shippedIndex
+        let range = good.range(of: section)
+        var rng = SystemRandomNumberGenerator()
+        var loaded = 0
+        for _ in 0..<8 {
+            var damaged = good.bytes
+            for _ in 0..<40 { damaged[Int.random(in: range, using: &rng)] = 0xFF }
+            let index = try #require(SearchIndex(bytes: damaged))
+            loaded += 1
+            let ranker = Ranker(index: index)
+            for query in ["lose my key", "rotatte a kye", "how do I revoke it?"] {
+                _ = ranker.search(query, limit: 5)
+                _ = Suggestions(ranker: ranker).forQuery(query)
+            }
+            _ = SearchHit.all(in: index)
+        }
+        #expect(loaded == 8)
     }
 
     @Test func postingListsReadBackWhatTheyWrote() {

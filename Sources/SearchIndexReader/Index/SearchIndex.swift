@@ -102,18 +102,19 @@ public struct SearchIndex: Sendable {
         return UnitRecord.fieldLength(raw, record: offset, field: field)
     }
 
-    /// The unit's strings: id, title, guide title, path, anchor, snippet, answer.
-    public func strings(_ unit: Int) -> [String] {
-        guard let record: UnitRecord = record(unit, in: .units) else {
-            return [String](repeating: "", count: UnitStrings.count)
-        }
+    /// The unit's strings (id, title, guide title, path, anchor, snippet, answer); all empty
+    /// for a unit that is not in the index.
+    package func strings(_ unit: Int) -> UnitStrings {
         let strings = range(of: .unitStrings)
-        return UnitStrings(reading: raw, at: strings.lowerBound + record.stringsOffset, end: strings.upperBound).all
+        let record: UnitRecord? = record(unit, in: .units)
+        // An offset past the section reads as empty strings.
+        let offset = record.map { strings.lowerBound + $0.stringsOffset } ?? strings.upperBound
+        return UnitStrings(reading: raw, at: offset, end: strings.upperBound)
     }
 
     /// The unit whose id is `id`, if any.
     public func unit(withID id: String) -> Int? {
-        (0..<unitCount).first { strings($0)[0] == id }
+        (0..<unitCount).first { strings($0).id == id }
     }
 
     // MARK: Terms

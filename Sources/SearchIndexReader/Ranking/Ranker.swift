@@ -205,7 +205,7 @@ public struct Ranker: Sendable {
         var titles = Set<String>()
         var demoted = false
         for i in best.indices where index.kind(best[i].unit) == .guide {
-            let title = index.strings(best[i].unit)[1].lowercased()
+            let title = index.strings(best[i].unit).title.lowercased()
             if !titles.insert(title).inserted {
                 best[i].score *= parameters.repeatedTitleFactor
                 demoted = true
@@ -231,7 +231,7 @@ public struct Ranker: Sendable {
     /// ln(df) / ln(units)`. Titles of several words (most written guides) get 1.
     func mentionPrior(unit: Int) -> Double {
         guard index.kind(unit) == .guide, index.unitCount > 1 else { return 1 }
-        let title = index.strings(unit)[1]
+        let title = index.strings(unit).title
         if title.utf8.contains(0x20) { return 1 }
         var words: [String] = []
         var compound: String?

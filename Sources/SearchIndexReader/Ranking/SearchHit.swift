@@ -19,13 +19,13 @@ public struct SearchHit: Sendable, Hashable {
         let s = index.strings(unit)
         self.unit = unit
         self.kind = index.kind(unit)
-        self.id = s[0]
-        self.title = s[1]
-        self.guideTitle = s[2]
-        self.path = s[3]
-        self.anchor = s[4]
-        self.snippet = s[5]
-        self.answer = s[6]
+        self.id = s.id
+        self.title = s.title
+        self.guideTitle = s.guideTitle
+        self.path = s.path
+        self.anchor = s.anchor
+        self.snippet = s.snippet
+        self.answer = s.answer
         self.line = index.line(unit)
         self.score = score
     }

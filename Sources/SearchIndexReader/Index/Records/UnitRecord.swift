@@ -93,7 +93,4 @@ package struct UnitStrings: Equatable {
     package func write(to out: inout ByteBuffer) {
         for s in [id, title, guideTitle, path, anchor, snippet, answer] { out.string(s) }
     }
-
-    /// In the order written: what `SearchIndex.strings(_:)` has always returned.
-    var all: [String] { [id, title, guideTitle, path, anchor, snippet, answer] }
 }

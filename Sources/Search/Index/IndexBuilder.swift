@@ -14,6 +14,8 @@ public struct IndexBuilder {
     /// Leave the Markdown answers and paths out (the browser export: pages already hold the
     /// answers, and URLs come from ids).
     public var includeAnswers: Bool
+    /// Whether faq may log weak answers for these guides (kb.yaml can say no).
+    public var logsMisses = true
     /// What could not be indexed (unreadable or invalid files), one message each: stored in the
     /// index so that every `faq` run names them, not only the run that built the index.
     public var problems: [String] = []
@@ -145,7 +147,7 @@ public struct IndexBuilder {
         writeMeta(averageFieldLengths: averages, to: &format)
         return format.finish(
             key: key, unitCount: units.count, termCount: vocabulary.terms.count, surfaceCount: surfaceCount,
-            includesAnswers: includeAnswers)
+            includesAnswers: includeAnswers, logsMisses: logsMisses)
     }
 
     /// The units and their strings; returns the average length of each field.

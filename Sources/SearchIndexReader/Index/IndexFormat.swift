@@ -50,12 +50,13 @@ public enum IndexFormat {
 
         /// The index's bytes, with its header filled in.
         package mutating func finish(
-            key: UInt64, unitCount: Int, termCount: Int, surfaceCount: Int, includesAnswers: Bool
+            key: UInt64, unitCount: Int, termCount: Int, surfaceCount: Int, includesAnswers: Bool, logsMisses: Bool
         ) -> [UInt8] {
             var header = ByteBuffer()
             IndexHeader(
                 key: key, unitCount: unitCount, termCount: termCount, surfaceCount: surfaceCount,
-                includesAnswers: includesAnswers, sectionOffsets: sectionOffsets, length: out.count
+                includesAnswers: includesAnswers, logsMisses: logsMisses, sectionOffsets: sectionOffsets,
+                length: out.count
             ).write(to: &header)
             out.bytes.replaceSubrange(0..<IndexHeader.size, with: header.bytes)
             return out.bytes

@@ -13,6 +13,8 @@ public struct SearchIndex: Sendable {
     public let termCount: Int
     public let surfaceCount: Int
     public let hasAnswers: Bool
+    /// False when the guides' `kb.yaml` turns faq's miss log off.
+    public let logsMisses: Bool
     let sections: [Int]
     /// Average length of each field, over all units.
     public let averageFieldLengths: [Double]
@@ -38,6 +40,7 @@ public struct SearchIndex: Sendable {
         termCount = header.termCount
         surfaceCount = header.surfaceCount
         hasAnswers = header.includesAnswers
+        logsMisses = header.logsMisses
         // Each section runs to the start of the next, the last to the end of the index; they must
         // lie in order inside it, and the record sections must hold exactly their records.
         let sections = header.sectionOffsets + [bytes.count]

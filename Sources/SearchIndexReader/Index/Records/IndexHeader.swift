@@ -5,7 +5,7 @@
 /// 4   u32      format version (`IndexFormat.version`)
 /// 8   u64      content key (cache validation), low word first
 /// 16  u32      unit count        20  u32 term count        24  u32 surface-word count
-/// 28  u32      flags (bit 0: answers included)
+/// 28  u32      flags (bit 0: answers included; bit 1: kb.yaml turns faq's miss log off)
 /// 32  u32 × n  the offset of each section, in `IndexFormat.Section` order
 /// ..  u32      total length
 /// ```
@@ -25,25 +25,35 @@ package struct IndexHeader: Equatable {
         package static let length = sections + 4 * IndexFormat.Section.allCases.count
     }
     package static let size = Layout.length + 4
+    /// The bits of the flags word.
+    package enum Flag {
+        package static let includesAnswers: UInt32 = 1
+        /// Set when `kb.yaml` turns faq's miss log off: the index is what faq reads of a guides
+        /// folder (it links no YAML parser), and its key already covers `kb.yaml`.
+        package static let noMissLog: UInt32 = 2
+    }
 
     package var key: UInt64
     package var unitCount: Int
     package var termCount: Int
     package var surfaceCount: Int
     package var includesAnswers: Bool
+    /// False when the guides' `kb.yaml` turns faq's miss log off.
+    package var logsMisses: Bool
     /// Where each section starts, in `IndexFormat.Section` order.
     package var sectionOffsets: [Int]
     package var length: Int
 
     package init(
         key: UInt64, unitCount: Int, termCount: Int, surfaceCount: Int, includesAnswers: Bool,
-        sectionOffsets: [Int], length: Int
+        logsMisses: Bool = true, sectionOffsets: [Int], length: Int
     ) {
         self.key = key
         self.unitCount = unitCount
         self.termCount = termCount
         self.surfaceCount = surfaceCount
         self.includesAnswers = includesAnswers
+        self.logsMisses = logsMisses
         self.sectionOffsets = sectionOffsets
         self.length = length
     }
@@ -59,7 +69,9 @@ package struct IndexHeader: Equatable {
         unitCount = u32(Layout.unitCount)
         termCount = u32(Layout.termCount)
         surfaceCount = u32(Layout.surfaceCount)
-        includesAnswers = u32(Layout.flags) & 1 == 1
+        let flags = raw.littleEndianU32(at: Layout.flags)
+        includesAnswers = flags & Flag.includesAnswers != 0
+        logsMisses = flags & Flag.noMissLog == 0
         sectionOffsets = IndexFormat.Section.allCases.map { u32(Layout.sections + 4 * $0.rawValue) }
         length = u32(Layout.length)
     }
@@ -74,7 +86,7 @@ package struct IndexHeader: Equatable {
         out.u32(UInt32(unitCount))
         out.u32(UInt32(termCount))
         out.u32(UInt32(surfaceCount))
-        out.u32(includesAnswers ? 1 : 0)
+        out.u32((includesAnswers ? Flag.includesAnswers : 0) | (logsMisses ? 0 : Flag.noMissLog))
         for offset in sectionOffsets { out.u32(UInt32(offset)) }
         out.u32(UInt32(length))
     }

@@ -45,11 +45,20 @@ let package = Package(
         // The read side of search: index format, ranking, query analysis. Depends on nothing
         // heavy, so faq (which links only this) starts fast; building an index is in Search.
         .target(name: "SearchIndexReader", dependencies: ["Platform"]),
-        .target(name: "Search", dependencies: ["Platform", "KnowledgeBase", "SearchIndexReader"]),
+        // The browser engine is a real script (`Browser/search-engine.js`), compiled in.
+        .target(
+            name: "Search", dependencies: ["Platform", "KnowledgeBase", "SearchIndexReader"],
+            resources: [.embedInCode("Browser/search-engine.js")]),
         // Markdown answers rendered for a terminal.
         .target(name: "TerminalUI", dependencies: ["Platform", "CCmark"]),
         // The static HTML site.
-        .target(name: "Site", dependencies: ["Platform", "KnowledgeBase", "Lint", "Search"]),
+        // The theme's CSS and JavaScript are real files under `Theme/`, compiled in.
+        .target(
+            name: "Site", dependencies: ["Platform", "KnowledgeBase", "Lint", "Search"],
+            resources: [
+                .embedInCode("Theme/kb.css"), .embedInCode("Theme/site.js"),
+                .embedInCode("Theme/theme-bootstrap.js"), .embedInCode("Theme/live-reload.js"),
+            ]),
         // `kb serve`: the built site over HTTP/1.1 on SwiftNIO, with timeouts, size limits and
         // live reload. Apart from Site so that nothing else links NIO.
         .target(

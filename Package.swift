@@ -28,7 +28,7 @@ let package = Package(
         // that the static faq binary can link it to refuse to log a query holding a key.
         .target(name: "SecretScanning"),
         // Consistency checks over the model, and their reporters.
-        .target(name: "Lint", dependencies: ["KnowledgeBase", "Yams", "TerminalUI", "SecretScanning"]),
+        .target(name: "Lint", dependencies: ["CCmark", "KnowledgeBase", "Yams", "TerminalUI", "SecretScanning"]),
         // Tokenizer, stemmer, synonyms, BM25F ranking and the binary index.
         // The read side of search: index format, ranking, query analysis. Depends on nothing
         // heavy, so faq (which links only this) starts fast; building an index is in Search.

@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // SHA-256 for the lint baseline's salted hashes (Foundation on Linux has none).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // libcmark, the CommonMark reference parser, from Debian's libcmark-dev.
@@ -28,7 +30,12 @@ let package = Package(
         // that the static faq binary can link it to refuse to log a query holding a key.
         .target(name: "SecretScanning"),
         // Consistency checks over the model, and their reporters.
-        .target(name: "Lint", dependencies: ["CCmark", "KnowledgeBase", "Yams", "TerminalUI", "SecretScanning"]),
+        .target(
+            name: "Lint",
+            dependencies: [
+                "CCmark", "KnowledgeBase", "Yams", "TerminalUI", "SecretScanning",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // Tokenizer, stemmer, synonyms, BM25F ranking and the binary index.
         // The read side of search: index format, ranking, query analysis. Depends on nothing
         // heavy, so faq (which links only this) starts fast; building an index is in Search.

@@ -25,7 +25,7 @@ public struct RealisticSecretRule: Rule {
         let scanner = SecretScanner(allowedPlaceholders: context.configuration.allowedPlaceholders)
         let text = SourceText(bytes: Array(guide.source.utf8))
         return Self.matches(in: guide, source: text, scanner: scanner).map { match in
-            let (line, column) = position(of: match.range.lowerBound, in: text)
+            let (line, column) = Self.position(of: match.range.lowerBound, in: text)
             return finding(guide, line: line, column: column, Self.message(for: match))
         }
     }
@@ -66,7 +66,7 @@ public struct RealisticSecretRule: Rule {
     }
 
     /// 1-based line and column (in characters) of byte `offset`.
-    private func position(of offset: Int, in text: SourceText) -> (Int, Int) {
+    static func position(of offset: Int, in text: SourceText) -> (Int, Int) {
         var lo = 0
         var hi = text.lineStarts.count
         while lo < hi {

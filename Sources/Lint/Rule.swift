@@ -55,6 +55,9 @@ public struct LintContext: Sendable {
     public var problemsByPath: [String: [LoadProblem]]
     /// The first place each question is asked, by normalised question, for duplicate checks.
     public var firstQuestions: [QuestionKey: QuestionLocation]
+    /// What the site writes at each page path, lowercased (case-insensitive disks), and the
+    /// first guide to claim each redirect page: filled only when some guide has redirects.
+    public var redirectTargets: RedirectTargets
 
     public init(knowledgeBase: KnowledgeBase, configuration: LintConfiguration) {
         self.knowledgeBase = knowledgeBase
@@ -73,6 +76,36 @@ public struct LintContext: Sendable {
         self.anchorsByPath = anchors
         self.firstQuestions = firstQuestions
         self.problemsByPath = Dictionary(grouping: knowledgeBase.problems, by: \.path)
+        self.redirectTargets = RedirectTargets(knowledgeBase.guides)
+    }
+}
+
+/// The pages a build writes and the redirects guides ask for, keyed by lowercased path, so
+/// `invalid-redirect` can name what an old path would overwrite.
+public struct RedirectTargets: Sendable {
+    /// Page → what it is (`the page of common/tar.md`, `the search page`).
+    public var pages: [String: String] = [:]
+    /// Redirect page → where it is first asked for.
+    public var firstClaims: [String: QuestionLocation] = [:]
+
+    init(_ guides: [Guide]) {
+        guard guides.contains(where: { !$0.redirects.isEmpty }) else { return }
+        for generated in PublishedPaths.generatedPages { pages[generated.page] = generated.what }
+        for g in guides {
+            let page = g.path == "index.md" ? PublishedPaths.homePage : PublishedPaths.page(forGuideSlug: g.slug)
+            pages[page.lowercased()] = "the page of \(g.path)"
+            // A top-level folder without an index.md gets a generated section page.
+            if let slash = g.path.firstIndex(of: "/") {
+                let section = (g.path[..<slash] + "/" + PublishedPaths.homePage).lowercased()
+                if pages[section] == nil { pages[section] = "the section page of \(g.path[..<slash])/" }
+            }
+        }
+        for g in guides {
+            for r in g.redirects {
+                guard let page = r.page?.lowercased(), firstClaims[page] == nil else { continue }
+                firstClaims[page] = QuestionLocation(path: g.path, line: r.line)
+            }
+        }
     }
 }
 

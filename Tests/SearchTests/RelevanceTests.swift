@@ -1,10 +1,7 @@
+import Platform
 import Testing
 
 @testable import Search
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The relevance suites run in every `swift test` and print their metrics; the thresholds are
 /// high so a ranking change that helps one query but hurts others shows up here.

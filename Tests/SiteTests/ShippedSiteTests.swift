@@ -37,7 +37,9 @@ import Testing
         let java = try #require(TestSite.which("java"), "java not found")
         // The fixture adds pages with raw HTML, unsafe and broken links, escaped metadata and folders.
         let fixture = try TestSite.build(TestSite.fixtures + "/basic")
-        let pages = [site, fixture].flatMap { folder in
+        // Redirect pages at old paths, and headings with old anchors.
+        let redirects = try TestSite.build(TestSite.fixtures + "/redirects")
+        let pages = [site, fixture, redirects].flatMap { folder in
             TestSite.files(folder).filter { $0.hasSuffix(".html") }.map { folder + "/" + $0 }
         }
         #expect(pages.count > 10)

@@ -11,6 +11,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var lists: [String: [String]] = [:]
     /// 1-based file line of each top-level key.
     public var keyLines: [String: Int] = [:]
+    /// 1-based file line of each item of a top-level sequence, beside `lists`.
+    public var itemLines: [String: [Int]] = [:]
 
     /// Where the block sits in the file: line count including both delimiters.
     public var lineCount: Int = 0
@@ -82,10 +84,15 @@ public struct FrontMatter: Sendable, Hashable {
                 result.values[key] = scalar.string
             case .sequence(let seq):
                 var items: [String] = []
+                var lines: [Int] = []
                 for item in seq.prefix(maximumListLength) {
-                    if let s = item.string { items.append(s) }
+                    if let s = item.string {
+                        items.append(s)
+                        lines.append(item.mark.map { firstLine + $0.line - 1 } ?? result.keyLines[key] ?? firstLine)
+                    }
                 }
                 result.lists[key] = items
+                result.itemLines[key] = lines
             default:
                 break
             }

@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(name: "KBFuzz", dependencies: ["Platform", "KnowledgeBase", "Lint", "Search", "Site", "TerminalUI"]),
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase"]),
-        .testTarget(name: "LintTests", dependencies: ["Lint", "KnowledgeBase", "SecretScanning"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "KnowledgeBase", "SecretScanning", "Yams"]),
         .testTarget(name: "SearchTests", dependencies: ["Platform", "Search", "KnowledgeBase"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(

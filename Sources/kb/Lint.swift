@@ -63,10 +63,10 @@ struct LintCommand: ParsableCommand {
             return
         }
         let format = ReportFormat(rawValue: format) ?? .text
-        var explicitConfiguration: LintConfiguration?
+        var explicitConfiguration: Configuration?
         if let config {
             do {
-                explicitConfiguration = try LintConfiguration.load(path: config, knownRuleIDs: Linter.allRuleIDs)
+                explicitConfiguration = try Configuration(contentsOf: config, ruleIDs: Linter.allRuleIDs)
             } catch {
                 Output.error(error.description)
                 throw ExitCode(2)
@@ -96,16 +96,15 @@ struct LintCommand: ParsableCommand {
                 ioFailure = true
                 continue
             }
-            var configuration = explicitConfiguration ?? LintConfiguration()
-            if explicitConfiguration == nil {
-                let file = Self.join(target.root, LintConfiguration.fileName)
-                if LintTarget.isFile(file) {
-                    do {
-                        configuration = try LintConfiguration.load(path: file, knownRuleIDs: Linter.allRuleIDs)
-                    } catch {
-                        Output.error(error.description)
-                        throw ExitCode(2)
-                    }
+            let configuration: Configuration
+            if let explicitConfiguration {
+                configuration = explicitConfiguration
+            } else {
+                do {
+                    configuration = try Configuration.forGuides(root: target.root, ruleIDs: Linter.allRuleIDs)
+                } catch {
+                    Output.error(error.description)
+                    throw ExitCode(2)
                 }
             }
             func shown(_ relative: String) -> String {
@@ -143,11 +142,12 @@ struct LintCommand: ParsableCommand {
             }
             // Nothing to report: the one file did not load, or nothing is staged here.
             if let only, !only.contains(where: loaded.contains) { continue }
-            var found = Linter(configuration: configuration).lint(kb)
+            var found = Linter(configuration: configuration.lint).lint(kb)
             if let only { found.removeAll { !only.contains($0.path) } }
 
             if fix {
-                let (fixed, failed) = Self.applyFixes(found, in: kb, root: target.root, configuration: configuration)
+                let (fixed, failed) = Self.applyFixes(
+                    found, in: kb, root: target.root, configuration: configuration.lint)
                 for f in fixed {
                     Output.error(
                         "\(shown(f.finding.path)):\(f.finding.line):\(f.finding.column): fixed: \(f.description)")
@@ -357,7 +357,7 @@ struct LintTarget {
         }
         if !path.hasPrefix("/") { folders.append(".") }
         let chosen =
-            folders.first { LintTarget.isFile(LintCommand.join($0, LintConfiguration.fileName)) } ?? folders.first
+            folders.first { LintTarget.isFile(Configuration.file(inGuides: $0)) } ?? folders.first
             ?? "."
         root = chosen
         var relative = path

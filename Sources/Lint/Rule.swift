@@ -49,6 +49,8 @@ public struct RuleDescriptor: Sendable, Hashable {
 public struct LintContext: Sendable {
     public var knowledgeBase: KnowledgeBase
     public var configuration: LintConfiguration
+    /// The day review ages are measured from.
+    public var today: CalendarDay
     /// Each guide's anchors by path, computed once for link checks.
     public var anchorsByPath: [String: Set<String>]
     /// Load problems (such as invalid front matter) by guide path.
@@ -59,9 +61,10 @@ public struct LintContext: Sendable {
     /// first guide to claim each redirect page: filled only when some guide has redirects.
     public var redirectTargets: RedirectTargets
 
-    public init(knowledgeBase: KnowledgeBase, configuration: LintConfiguration) {
+    public init(knowledgeBase: KnowledgeBase, configuration: LintConfiguration, today: CalendarDay = .today()) {
         self.knowledgeBase = knowledgeBase
         self.configuration = configuration
+        self.today = today
         var anchors: [String: Set<String>] = [:]
         var firstQuestions: [QuestionKey: QuestionLocation] = [:]
         for g in knowledgeBase.guides {

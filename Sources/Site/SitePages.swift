@@ -58,8 +58,8 @@ public struct SitePages: Sendable {
 
     /// The search index script. It depends on the model alone, so `SiteBuilder` starts it
     /// before the plan and the pages exist, beside the checks.
-    public static func searchIndex(for kb: KnowledgeBase) -> Page {
-        Page(path: SitePlan.indexScript, bytes: BrowserExport.indexScript(for: kb))
+    public static func searchIndex(for kb: KnowledgeBase, synonyms: SynonymsConfiguration) -> Page {
+        Page(path: SitePlan.indexScript, bytes: BrowserExport.indexScript(for: kb, synonyms: synonyms))
     }
 
     public func render(_ job: Job) -> Page {
@@ -84,7 +84,7 @@ public struct SitePages: Sendable {
                 path: section.folder + "/index.html",
                 bytes: SectionPage(context: context, group: section.group, folder: section.folder).render())
         case .asset(let name): return Page(path: "assets/" + name, bytes: theme[name] ?? [])
-        case .searchIndex: return SitePages.searchIndex(for: kb)
+        case .searchIndex: return SitePages.searchIndex(for: kb, synonyms: context.synonyms)
         case .searchEngine: return Page(path: SitePlan.engineScript, bytes: BrowserExport.engineScript)
         case .markdown(let i):
             return Page(

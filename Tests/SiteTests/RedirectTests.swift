@@ -1,5 +1,7 @@
 import Foundation
 import Lint
+import SiteServer
+import TestRequirements
 import Testing
 
 @testable import Site
@@ -30,7 +32,7 @@ import Testing
 
     /// Opens `url` in headless Chromium and returns the probe's report from the final page.
     static func landing(_ url: String) throws -> String {
-        let chromium = try #require(TestSite.which("chromium"), "chromium not found")
+        let chromium = try #require(TestRequirements.program("chromium"), "chromium not found")
         let profile = TestSite.temporaryFolder("kb-chromium")
         defer { try? FileManager.default.removeItem(atPath: profile) }
         let result = try TestSite.run(
@@ -82,7 +84,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: ShippedSiteTests.chromiumPresentOrRequired, "chromium (make test-deps installs it)"))
+    @Test(.requires(program: "chromium"))
     func chromiumFollowsARedirectFromFileURLsKeepingTheOldAnchor() throws {
         let site = try TestSite.build(RedirectTests.guides)
         try RedirectTests.addProbe(to: site + "/keys/rotate.html")
@@ -92,7 +94,7 @@ import Testing
         #expect(plain == "\(site)/keys/rotate.html  missing")
     }
 
-    @Test(.enabled(if: ShippedSiteTests.chromiumPresentOrRequired, "chromium (make test-deps installs it)"))
+    @Test(.requires(program: "chromium"))
     func chromiumFollowsARedirectOverKBServe() throws {
         let guides = TestSite.copyFixture("redirects")
         let output = TestSite.temporaryFolder("kb-serve") + "/site"

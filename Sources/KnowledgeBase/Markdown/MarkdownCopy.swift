@@ -1,14 +1,10 @@
 import CCmark
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// A guide as plain Markdown for readers that want text (`page.md` beside `page.html`, listed
-/// in `llms.txt`): front matter removed, the title as an H1 when the body has none, raw HTML dropped as the site drops
-/// it, `{#id}` lists taken off headings, and every link and image rewritten by the caller.
+/// in `llms.txt`): front matter removed, the title as an H1 when the body has none, raw HTML
+/// dropped as the site drops it, `{#id}` lists taken off headings, and every link and image
+/// rewritten by the caller.
 ///
 /// The guide is parsed again with cmark and written back with cmark's CommonMark renderer
 /// rather than edited as text: a link's destination can sit in a reference definition, span

@@ -112,7 +112,7 @@ let package = Package(
             name: "SearchTests", dependencies: ["Platform", "Search", "KnowledgeBase", "TestRequirements"],
             exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["Platform", "TerminalUI"]),
-        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings"], exclude: ["Fixtures"]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "TestRequirements"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SiteTests", dependencies: ["Site", "SiteServer", "KnowledgeBase", "Lint", "TestRequirements"],
             exclude: ["Fixtures", "Golden"]),

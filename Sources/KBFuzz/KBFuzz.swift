@@ -15,7 +15,7 @@ import TerminalUI
 /// exactly the code that crashed.
 enum FuzzPipeline {
     static func run(_ bytes: [UInt8]) {
-        guard let (guide, problems) = try? GuideParser(renderHTML: true).parse(path: "fuzz.md", bytes: bytes) else {
+        guard let (guide, problems) = try? GuideParser(renderHTML: true, inlineRuns: true).parse(path: "fuzz.md", bytes: bytes) else {
             return
         }
         let kb = KnowledgeBase(root: "fuzz", guides: [guide], problems: problems)
@@ -23,7 +23,7 @@ enum FuzzPipeline {
         _ = InspectSummary.render(kb)
         _ = Linter().lint(kb)
         // A second guide beside it, so the site has navigation, a home page and links to follow.
-        let neighbour = try? GuideParser(renderHTML: true).parse(
+        let neighbour = try? GuideParser(renderHTML: true, inlineRuns: true).parse(
             path: "folder/other.md", bytes: Array("# Other\n\nSee [fuzz](../fuzz.md#a).\n".utf8))
         let site = KnowledgeBase(root: "fuzz", guides: [guide] + (neighbour.map { [$0.0] } ?? []), problems: [])
         let context = SiteContext(

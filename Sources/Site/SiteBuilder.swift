@@ -53,7 +53,7 @@ public struct SiteBuilder: Sendable {
         var clock = PhaseClock()
         var report = Report()
         let target = try checkOutput()
-        let kb = KnowledgeBase.load(guidesRoot, renderHTML: true)
+        let kb = KnowledgeBase.load(guidesRoot, renderHTML: true, inlineRuns: true)
         clock.lap("load", into: &report)
         if let rootProblem = kb.problems.first(where: { $0.path == guidesRoot }), kb.guides.isEmpty {
             throw SiteError(message: rootProblem.description)

@@ -110,7 +110,7 @@ struct LintCommand: ParsableCommand {
             func shown(_ relative: String) -> String {
                 Self.display(Self.join(target.root, relative), workingDirectory)
             }
-            var kb = KnowledgeBase.load(target.root)
+            var kb = KnowledgeBase.load(target.root, inlineRuns: true)
             // The files to report, relative to the root: one file, the staged ones, or all.
             var only: Set<String>? = target.onlyFile.map { [$0] }
             if staged {

@@ -55,7 +55,7 @@ struct StagedGuides {
         for (i, g) in kb.guides.enumerated() { index[g.path] = i }
         for file in files {
             do {
-                let (guide, loadProblems) = try GuideParser().parse(path: file.path, bytes: file.bytes)
+                let (guide, loadProblems) = try GuideParser(inlineRuns: true).parse(path: file.path, bytes: file.bytes)
                 kb.problems.removeAll { $0.path == file.path }
                 kb.problems.append(contentsOf: loadProblems)
                 if let i = index[file.path] { kb.guides[i] = guide } else { kb.guides.append(guide) }

@@ -15,14 +15,14 @@ struct RealisticSecretCorpusTests {
         .deletingLastPathComponent()
         .deletingLastPathComponent()
     static func findings(in root: String) -> (guides: Int, findings: [Finding]) {
-        let kb = KnowledgeBase.load(root)
+        let kb = KnowledgeBase.load(root, inlineRuns: true)
         return (kb.guides.count, Linter(rules: [RealisticSecretRule()]).lint(kb))
     }
 
     /// Prints how long the rule alone takes over `root`, one guide after another on one thread
     /// (the figure to watch in CI; informational, not asserted).
     static func reportTime(in root: String) {
-        let kb = KnowledgeBase.load(root)
+        let kb = KnowledgeBase.load(root, inlineRuns: true)
         let context = LintContext(knowledgeBase: kb, configuration: .default)
         let rule = RealisticSecretRule()
         let bytes = kb.guides.reduce(0) { $0 + $1.source.utf8.count }

@@ -9,7 +9,7 @@ import Testing
         let root = TestPaths.packageRoot.appendingPathComponent("guides").path
         let configuration = try Configuration.forGuides(root: root, ruleIDs: Linter.allRuleIDs).lint
         #expect(!configuration.terms.isEmpty)
-        let kb = KnowledgeBase.load(root)
+        let kb = KnowledgeBase.load(root, inlineRuns: true)
         #expect(kb.problems.isEmpty)
         #expect(kb.guides.count > 5)
         let findings = Linter(configuration: configuration).lint(kb)

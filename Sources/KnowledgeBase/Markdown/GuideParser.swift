@@ -9,9 +9,13 @@ public struct GuideParser: Sendable {
     /// Render the body to HTML while the tree is at hand (the site needs it; lint and search
     /// do not, so they skip the cost).
     public var renderHTML: Bool
+    /// Record the literal runs of paragraphs and headings (`Guide.inlineRuns`) in the same walk
+    /// (lint's key scan needs them; faq and the search index do not, so they skip the cost).
+    public var inlineRuns: Bool
 
-    public init(renderHTML: Bool = false) {
+    public init(renderHTML: Bool = false, inlineRuns: Bool = false) {
         self.renderHTML = renderHTML
+        self.inlineRuns = inlineRuns
     }
 
     /// Parses `bytes` read from `path` (relative to the guides root).
@@ -64,7 +68,7 @@ public struct GuideParser: Sendable {
             throw LoadProblem(path: path, line: nil, message: "cmark could not parse the file")
         }
         defer { cmark_node_free(root) }
-        var walk = TreeWalk(text: text, guide: guide, renderHTML: renderHTML)
+        var walk = TreeWalk(text: text, guide: guide, renderHTML: renderHTML, inlineRuns: inlineRuns)
         walk.run(root)
         return (walk.guide, problems)
     }

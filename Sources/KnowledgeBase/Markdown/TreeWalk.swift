@@ -7,6 +7,9 @@ struct TreeWalk {
     let text: SourceText
     var guide: Guide
     let renderHTML: Bool
+    /// Whether to record `guide.inlineRuns` on the way.
+    let recordsInlineRuns: Bool
+    private var inlineRuns = InlineRuns()
 
     private var slugger = AnchorSlugger()
     /// Plain text gathered per section; index 0 is the text before the first heading.
@@ -17,14 +20,16 @@ struct TreeWalk {
     private var sectionIndexByNode: [Int: Int] = [:]
     private var sectionEndLines: [Int] = []
 
-    init(text: SourceText, guide: Guide, renderHTML: Bool) {
+    init(text: SourceText, guide: Guide, renderHTML: Bool, inlineRuns: Bool = false) {
         self.text = text
         self.guide = guide
         self.renderHTML = renderHTML
+        self.recordsInlineRuns = inlineRuns
     }
 
     mutating func run(_ root: OpaquePointer) {
         walk(root)
+        if recordsInlineRuns { guide.inlineRuns = inlineRuns }
         finishSections()
         let blocks = topLevelBlocks(root)
         resolveTitle(blocks)
@@ -47,15 +52,23 @@ struct TreeWalk {
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_EXIT {
                 switch type {
-                case CMARK_NODE_HEADING: headingDepth -= 1
+                case CMARK_NODE_HEADING:
+                    headingDepth -= 1
+                    if recordsInlineRuns { inlineRuns.events.append(.blockEnd) }
                 case CMARK_NODE_LIST where cmark_node_get_list_type(node) == CMARK_ORDERED_LIST:
                     orderedListDepth -= 1
-                case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
+                case CMARK_NODE_PARAGRAPH:
                     appendText(0x0A)
+                    if recordsInlineRuns { inlineRuns.events.append(.blockEnd) }
+                case CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
+                    appendText(0x0A)
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    if recordsInlineRuns { inlineRuns.events.append(.skip(to: endOffset(node))) }
                 default: break
                 }
                 continue
             }
+            if recordsInlineRuns { recordInlineRun(node, type: type) }
             switch type {
             case CMARK_NODE_HEADING:
                 addSection(node)
@@ -91,6 +104,64 @@ struct TreeWalk {
                 break
             }
         }
+    }
+
+    // MARK: - Inline runs
+
+    /// Records what `InlineRuns` keeps of an entered node: block starts, literals, breaks and
+    /// inline HTML (exits are recorded in `walk`). Runs after `addSection`, so a heading's
+    /// literal is without its `{#id}` (as the reader sees it; the file scan still covers it).
+    private mutating func recordInlineRun(_ node: OpaquePointer, type: cmark_node_type) {
+        switch type {
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+            inlineRuns.events.append(
+                .blockStart(offset(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))))
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            guard let literal = cmark_node_get_literal(node) else { return }
+            let line = cmark_node_get_start_line(node)
+            // cmark gives a lazy continuation line (`> a` then `b`) its container's indent as
+            // column: where the node's first bytes are not at its column, the run starts at
+            // the line's start instead.
+            var start = offset(line: line, column: cmark_node_get_start_column(node))
+            if !startsAt(literal, start) { start = offset(line: line, column: 1) }
+            let first = inlineRuns.literals.count
+            CmarkNode.appendCString(literal, to: &inlineRuns.literals)
+            inlineRuns.events.append(
+                .literal(bytes: first..<inlineRuns.literals.count, start: start, isCode: type == CMARK_NODE_CODE))
+        case CMARK_NODE_SOFTBREAK:
+            inlineRuns.events.append(.softBreak)
+        case CMARK_NODE_LINEBREAK:
+            inlineRuns.events.append(.lineBreak)
+        case CMARK_NODE_HTML_INLINE:
+            inlineRuns.events.append(.skip(to: endOffset(node)))
+        default:
+            break
+        }
+    }
+
+    /// The source offset of a 1-based line and byte column, clamped to the file.
+    private func offset(line: Int32, column: Int32) -> Int {
+        let count = text.bytes.count
+        guard line >= 1, Int(line) <= text.lineStarts.count else { return count }
+        return min(count, text.lineStarts[Int(line) - 1] + max(0, Int(column) - 1))
+    }
+
+    /// The source offset just past a node's last byte, clamped to the file.
+    private func endOffset(_ node: OpaquePointer) -> Int {
+        min(offset(line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node)) + 1, text.bytes.count)
+    }
+
+    /// True when the first bytes of `literal` (up to 8) are at `offset` as written.
+    private func startsAt(_ literal: UnsafePointer<CChar>, _ offset: Int) -> Bool {
+        let bytes = text.bytes
+        var k = 0
+        while k < 8 {
+            let c = UInt8(bitPattern: literal[k])
+            if c == 0 { return true }
+            guard offset + k < bytes.count, bytes[offset + k] == c else { return false }
+            k += 1
+        }
+        return true
     }
 
     private mutating func appendText(_ p: UnsafePointer<CChar>) {

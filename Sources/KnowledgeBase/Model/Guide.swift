@@ -43,6 +43,9 @@ public struct Guide: Sendable, Codable, Hashable {
     /// The body rendered by cmark's safe HTML renderer, headings carrying the model's anchors;
     /// filled only when the parser is asked for HTML.
     public var html: String?
+    /// The literal runs of paragraphs and headings with their offsets, for lint's key scan;
+    /// filled only when the parser is asked for them (`GuideParser.inlineRuns`).
+    public var inlineRuns: InlineRuns?
 
     public enum TitleSource: String, Sendable, Codable, Hashable {
         case frontMatter, heading, fileName
@@ -71,6 +74,7 @@ public struct Guide: Sendable, Codable, Hashable {
         self.rawHTML = []
         self.source = source
         self.html = nil
+        self.inlineRuns = nil
     }
 
     /// `dir/Name.md` → `dir/Name`.

@@ -13,9 +13,10 @@ public struct KnowledgeBase: Sendable {
         self.problems = problems
     }
 
-    /// Loads `root` with the default parser.
-    public static func load(_ root: String, renderHTML: Bool = false) -> KnowledgeBase {
-        GuideLoader(parser: GuideParser(renderHTML: renderHTML)).load(root: root)
+    /// Loads `root`; `renderHTML` and `inlineRuns` as for `GuideParser` (the site needs HTML,
+    /// whatever lints needs the runs).
+    public static func load(_ root: String, renderHTML: Bool = false, inlineRuns: Bool = false) -> KnowledgeBase {
+        GuideLoader(parser: GuideParser(renderHTML: renderHTML, inlineRuns: inlineRuns)).load(root: root)
     }
 
     /// True when something was not loaded (warnings, such as skipped symlinks, do not count).

@@ -37,9 +37,8 @@ public struct RealisticSecretRule: Rule {
         var found = source.bytes.withUnsafeBufferPointer { bytes in
             scanner.scan(bytes) + scanner.scanContinuations(bytes)
         }
-        if let inline = InlineText(guide, source: source) {
-            found += scanner.scan(inline.lines) + scanner.scan(inline.joined, acrossJoinsOnly: true)
-        }
+        let inline = InlineText(guide, source: source)
+        found += scanner.scan(inline.lines) + scanner.scan(inline.joined, acrossJoinsOnly: true)
         // The first match wins where two overlap: the same key, found twice.
         var kept: [SecretMatch] = []
         for match in found where !kept.contains(where: { $0.range.overlaps(match.range) }) {

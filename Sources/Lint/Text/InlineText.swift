@@ -1,4 +1,3 @@
-import CCmark
 import KnowledgeBase
 import SecretScanning
 
@@ -12,101 +11,59 @@ import SecretScanning
 /// between them) gives back the word; cmark's inline source positions, and a byte-by-byte
 /// alignment that understands backslash escapes and character references, give its place.
 ///
-/// Two texts are built in the same walk: `lines`, where a soft line break is a line break,
+/// Two texts are built in the same pass: `lines`, where a soft line break is a line break,
 /// and `joined`, where it is nothing (a key wrapped over two lines of a paragraph), with the
 /// join points marked so that only matches crossing one are taken from it.
 struct InlineText {
     var lines = MappedText()
     var joined = MappedText()
 
-    /// Nil when cmark cannot parse the text (never expected: cmark accepts any input).
-    init?(_ guide: Guide, source: SourceText) {
-        // The front matter, blanked to spaces so that offsets and line numbers stay the file's.
-        var input = source.bytes
-        if guide.frontMatterLines > 0, guide.frontMatterLines < source.lineStarts.count {
-            for i in 0..<source.lineStarts[guide.frontMatterLines] where input[i] != 0x0A && input[i] != 0x0D {
-                input[i] = 0x20
+    /// The texts of `guide`, from the literal runs its loader recorded (`Guide.inlineRuns`):
+    /// lint reads each guide with cmark once. `source` is the guide's source as bytes. A guide
+    /// loaded without runs (by a caller that did not ask for them) is parsed again, through the
+    /// same parser, rather than scanned less.
+    init(_ guide: Guide, source: SourceText) {
+        let runs =
+            guide.inlineRuns
+            ?? (try? GuideParser(inlineRuns: true).parse(path: guide.path, bytes: source.bytes))?.0.inlineRuns
+            ?? InlineRuns()
+        source.bytes.withUnsafeBufferPointer { src in
+            runs.literals.withUnsafeBufferPointer { literals in
+                replay(runs.events, literals: literals, source: src)
             }
         }
-        let root: OpaquePointer? = input.withUnsafeBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
-        }
-        guard let root else { return nil }
-        defer { cmark_node_free(root) }
-        source.bytes.withUnsafeBufferPointer { walk(root, source: $0, lineStarts: source.lineStarts) }
     }
 
-    private mutating func walk(_ root: OpaquePointer, source: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) {
-        guard let iter = cmark_iter_new(root) else { return }
-        defer { cmark_iter_free(iter) }
-        /// The source offset of a 1-based line and byte column, clamped to the file.
-        func offset(line: Int32, column: Int32) -> Int {
-            guard line >= 1, Int(line) <= lineStarts.count else { return source.count }
-            return min(source.count, lineStarts[Int(line) - 1] + max(0, Int(column) - 1))
-        }
+    private mutating func replay(
+        _ events: [InlineRuns.Event], literals: UnsafeBufferPointer<UInt8>, source: UnsafeBufferPointer<UInt8>
+    ) {
         var cursor = 0
         // Alignment may run to the end of the file: cmark does not extend a paragraph's end
-        // line over lazy continuation lines (`> a` then `b`), and each node restarts the
+        // line over lazy continuation lines (`> a` then `b`), and each run restarts the
         // alignment at its own position anyway.
         let blockEnd = source.count
-        while true {
-            let event = cmark_iter_next(iter)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iter) else { continue }
-            let type = cmark_node_get_type(node)
-            let startLine = cmark_node_get_start_line(node)
-            if event == CMARK_EVENT_EXIT {
-                switch type {
-                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                    separate(at: min(cursor, max(source.count - 1, 0)))
-                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                    // Past the destination and title, which the file scan covers.
-                    let end = offset(line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node))
-                    cursor = max(cursor, min(end + 1, blockEnd))
-                default: break
-                }
-                continue
-            }
-            switch type {
-            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                cursor = offset(line: startLine, column: cmark_node_get_start_column(node))
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(node) {
-                    // cmark gives a lazy continuation line (`> a` then `b`) its container's
-                    // indent as column: where the node's first bytes are not at its column,
-                    // the alignment starts at the line's start instead.
-                    var start = offset(line: startLine, column: cmark_node_get_start_column(node))
-                    if !Self.startsAt(literal, source, start) { start = offset(line: startLine, column: 1) }
-                    cursor = max(cursor, start)
-                    append(literal, from: source, cursor: &cursor, end: blockEnd, escapes: type == CMARK_NODE_TEXT)
-                }
-            case CMARK_NODE_SOFTBREAK:
+        for event in events {
+            switch event {
+            case .blockStart(let offset):
+                cursor = offset
+            case .blockEnd:
+                separate(at: min(cursor, max(source.count - 1, 0)))
+            case .literal(let bytes, let start, let isCode):
+                cursor = max(cursor, start)
+                append(
+                    UnsafeBufferPointer(rebasing: literals[bytes]), from: source, cursor: &cursor, end: blockEnd,
+                    escapes: !isCode)
+            case .softBreak:
                 lines.append(0x0A, from: cursor..<min(cursor + 1, source.count))
                 joined.markJoin()
-            case CMARK_NODE_LINEBREAK:
+            case .lineBreak:
                 separate(at: cursor)
-            case CMARK_NODE_HTML_INLINE:
-                // Tags show nothing: the text on either side meets, as on the page.
-                let end = offset(line: cmark_node_get_end_line(node), column: cmark_node_get_end_column(node))
-                cursor = max(cursor, min(end + 1, blockEnd))
-            default:
-                break
+            case .skip(let end):
+                // Past a link's destination and title (which the file scan covers), or an
+                // inline tag (tags show nothing: the text on either side meets, as on the page).
+                cursor = max(cursor, min(end, blockEnd))
             }
         }
-    }
-
-    /// True when the first bytes of `literal` (up to 8) are at `offset` as written.
-    private static func startsAt(_ literal: UnsafePointer<CChar>, _ source: UnsafeBufferPointer<UInt8>, _ offset: Int)
-        -> Bool
-    {
-        var k = 0
-        while k < 8 {
-            let c = UInt8(bitPattern: literal[k])
-            if c == 0 { return true }
-            guard offset + k < source.count, source[offset + k] == c else { return false }
-            k += 1
-        }
-        return true
     }
 
     /// A line break in both texts.
@@ -121,13 +78,10 @@ struct InlineText {
     /// between is skipped. Stops at `end` if the literal cannot
     /// be found (then the rest of it is not mapped, and not scanned).
     private mutating func append(
-        _ literal: UnsafePointer<CChar>, from source: UnsafeBufferPointer<UInt8>, cursor: inout Int, end: Int,
+        _ literal: UnsafeBufferPointer<UInt8>, from source: UnsafeBufferPointer<UInt8>, cursor: inout Int, end: Int,
         escapes: Bool
     ) {
-        var k = 0
-        while true {
-            let c = UInt8(bitPattern: literal[k])
-            if c == 0 { return }
+        for c in literal {
             var found = false
             while cursor < end {
                 let s = source[cursor]
@@ -146,7 +100,6 @@ struct InlineText {
                 break
             }
             if !found { return }
-            k += 1
         }
     }
 

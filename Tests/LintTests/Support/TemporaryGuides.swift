@@ -25,7 +25,7 @@ final class TemporaryGuides {
     }
 
     func load() -> KnowledgeBase {
-        KnowledgeBase.load(root)
+        KnowledgeBase.load(root, inlineRuns: true)
     }
 
     deinit {

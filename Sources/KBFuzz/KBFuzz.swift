@@ -15,7 +15,10 @@ import TerminalUI
 /// exactly the code that crashed.
 enum FuzzPipeline {
     static func run(_ bytes: [UInt8]) {
-        guard let (guide, problems) = try? GuideParser(renderHTML: true, inlineRuns: true).parse(path: "fuzz.md", bytes: bytes) else {
+        guard
+            let (guide, problems) = try? GuideParser(renderHTML: true, inlineRuns: true).parse(
+                path: "fuzz.md", bytes: bytes)
+        else {
             return
         }
         let kb = KnowledgeBase(root: "fuzz", guides: [guide], problems: problems)

@@ -220,38 +220,45 @@ struct LintCommand: ParsableCommand {
     /// Applies the fixes for `findings` to the files under `root`, each written atomically
     /// (a temporary file in the same folder, renamed over it, with the file's permissions).
     /// Returns what was fixed and, for files that could not be rewritten, why.
+    ///
+    /// Files are fixed in parallel (each is its own read, rewrite and rename), and without an
+    /// `fsync` per file: 1,800 rewritten tldr pages spent most of `--fix`'s time waiting for
+    /// the disk. What the rename alone guarantees is what a fix needs: no reader, and no crash
+    /// or kill of `kb`, ever sees half a file, and a failure leaves the old one. What the
+    /// `fsync` added is only survival of a power loss or kernel crash in the seconds before
+    /// write-back, where some filesystems could leave the file empty (ext4 and btrfs flush a
+    /// file renamed over another anyway); these are guides in a working tree, which version
+    /// control restores, and a formatter's rewrite (`swift format -i`, `gofmt -w`) takes the
+    /// same trade.
     static func applyFixes(_ findings: [Finding], in kb: KnowledgeBase, root: String, configuration: LintConfiguration)
         -> (fixed: [FixedFinding], failures: [String])
     {
-        var fixed: [FixedFinding] = []
-        var failures: [String] = []
         let byPath = Dictionary(grouping: findings, by: \.path)
-        for guide in kb.guides {
-            guard let mine = byPath[guide.path] else { continue }
-            let fixes = Fixer.fixes(for: mine, in: guide, configuration: configuration)
-            guard !fixes.isEmpty else { continue }
+        let guides = kb.guides.filter { byPath[$0.path] != nil }
+        let outcomes = Parallel.map(guides.count) { i -> (fixed: [FixedFinding], failure: String?) in
+            let guide = guides[i]
+            let fixes = Fixer.fixes(for: byPath[guide.path] ?? [], in: guide, configuration: configuration)
+            guard !fixes.isEmpty else { return ([], nil) }
             let file = join(root, guide.path)
             guard let original = try? readFile(file) else {
-                failures.append("\(file): error: cannot read it again to fix it")
-                continue
+                return ([], "\(file): error: cannot read it again to fix it")
             }
             // The guide was loaded without a byte-order mark; the file keeps its own.
             let bom: [UInt8] = original.starts(with: [0xEF, 0xBB, 0xBF]) ? [0xEF, 0xBB, 0xBF] : []
             let body = Array(original.dropFirst(bom.count))
-            guard body == Array(guide.source.utf8) else {
-                failures.append("\(file): error: changed while it was checked; not fixed")
-                continue
+            guard body.elementsEqual(guide.source.utf8) else {
+                return ([], "\(file): error: changed while it was checked; not fixed")
             }
             var st = stat()
             let mode = stat(file, &st) == 0 ? st.st_mode & 0o7777 : 0o644
-            do {
-                try FileOutput.writeAtomically(bom + Fixer.apply(fixes, to: body), to: file, mode: mode)
-                fixed.append(contentsOf: fixes.map(FixedFinding.init))
+            do throws(FileOutputError) {
+                try FileOutput.writeAtomically(bom + Fixer.apply(fixes, to: body), to: file, mode: mode, durable: false)
+                return (fixes.map(FixedFinding.init), nil)
             } catch {
-                failures.append("\(file): error: cannot write the fixed file: \(error.reason)")
+                return ([], "\(file): error: cannot write the fixed file: \(error.reason)")
             }
         }
-        return (fixed, failures)
+        return (outcomes.flatMap { $0.fixed }, outcomes.compactMap { $0.failure })
     }
 
     /// A whole file's bytes.

@@ -181,6 +181,58 @@ import Testing
         }
     }
 
+    /// The site lists `related` hits: the same cut in both languages, fewer than the page's
+    /// 50 for queries whose words are common, and never the best hit dropped.
+    @Test(.requires(program: "node")) func keepsTheSameRelatedHitsAsSwift() throws {
+        let kb = KnowledgeBase.load(TestSupport.shippedGuides)
+        let queries = ["lost key", "lose my key", "rotate key", "key", "rotaet key", "api", "xyzzy plugh"]
+        let lines = try runNode(
+            kb: kb,
+            driver: """
+                for (const q of lines) {
+                  const all = window.KBSearch.search(q, 50);
+                  out.push(all.length + " " + window.KBSearch.related(all).map((h) => h.id).join(" "));
+                }
+                """,
+            input: queries.joined(separator: "\n") + "\n")
+        try #require(lines.count == queries.count)
+        let ranker = Ranker(index: TestSupport.shippedIndex)
+        let parameters = RankingParameters.standard
+        for (query, line) in zip(queries, lines) {
+            let all = ranker.search(query, limit: 50)
+            let kept = parameters.related(all)
+            #expect(line == "\(all.count) " + kept.map(\.id).joined(separator: " "), "\(query)")
+            #expect(kept.first?.id == all.first?.id)
+            let floor = (all.first?.score ?? 0) * parameters.relatedScoreFraction
+            #expect(all.dropFirst(kept.count).allSatisfy { $0.score < floor }, "\(query)")
+        }
+        let lost = parameters.related(ranker.search("lost key", limit: 50))
+        #expect(lost.count < 12, "\(lost.count) related hits for \"lost key\"")
+    }
+
+    /// "Did you mean" and highlighting: the browser suggests what `Suggestions` suggests, and
+    /// marks the words whose terms the query matched (stems, so "Lost" for "lose").
+    @Test(.requires(program: "node")) func suggestsAndHighlightsLikeSwift() throws {
+        let kb = KnowledgeBase.load(TestSupport.shippedGuides)
+        let queries = ["rotaet key", "lost key", "revokd a leaekd key", "xyzzy plugh"]
+        let lines = try runNode(
+            kb: kb,
+            driver: """
+                for (const q of lines) out.push(window.KBSearch.suggestions(q, 3).join("|"));
+                const terms = window.KBSearch.queryTerms("lose my key");
+                const text = "Lost your API keys? <b>Losing</b> a key-ring";
+                out.push(window.KBSearch.highlights(text, terms).map((r) => text.slice(r[0], r[1])).join("|"));
+                """,
+            input: queries.joined(separator: "\n") + "\n")
+        try #require(lines.count == queries.count + 1)
+        let suggestions = Suggestions(ranker: Ranker(index: TestSupport.shippedIndex))
+        for (query, line) in zip(queries, lines) {
+            #expect(line == suggestions.forQuery(query).joined(separator: "|"), "\(query)")
+        }
+        #expect(lines[0].hasPrefix("rotate key"), "\(lines[0])")
+        #expect(lines[queries.count] == "Lost|keys|Losing|key", "\(lines[queries.count])")
+    }
+
     @Test func writesStringsThatNeitherBreakTheScriptNorCloseIt() {
         #expect(JavaScriptLiteral.string("a\"b\\c</script>\u{7}é") == #""a\"b\\c\u003c/script>\u0007\u00e9""#)
         #expect(JavaScriptLiteral.literal(Double.infinity) == nil)

@@ -48,6 +48,10 @@ extension ThemeAssets {
         @media (prefers-color-scheme: dark) { :root:not([data-theme="light"]) .topbar { background: #262b38; color: var(--fg); } }
         .brand { color: inherit; font-weight: 650; font-size: 1.1rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
         .brand:hover { text-decoration: none; opacity: .9; }
+        .brand-logo { height: 1.6rem; width: auto; vertical-align: middle; margin-right: .45rem; }
+        .header-links { display: flex; gap: .8rem; white-space: nowrap; }
+        .header-links a { color: inherit; }
+        .site-footer { border-top: 1px solid var(--border, #ddd); padding: 1rem 1.5rem; font-size: .9rem; opacity: .85; }
         .icon-button {
           display: inline-grid; place-items: center; width: 2.5rem; height: 2.5rem; flex: none; border: 0; border-radius: 50%;
           background: transparent; color: inherit; cursor: pointer; padding: 0;

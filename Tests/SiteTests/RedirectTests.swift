@@ -1,5 +1,6 @@
 import Foundation
 import Lint
+import SiteServer
 import TestRequirements
 import Testing
 

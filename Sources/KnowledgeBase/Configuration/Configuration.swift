@@ -51,7 +51,8 @@ public struct Configuration: Sendable, Hashable {
         guard let root else { return }
         let file = ConfigurationNode(node: root, keyPath: "", file: path)
         guard root.mapping != nil || file.isNull else {
-            throw file.error("expected a mapping of settings at the top (lint, site, synonyms, faq)")
+            let sections = Key.allCases.map(\.rawValue).joined(separator: ", ")
+            throw file.error("expected a mapping of settings at the top (\(sections))")
         }
         for (key, value) in try file.settings(Key.self, "a mapping") {
             switch key {

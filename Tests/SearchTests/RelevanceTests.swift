@@ -1,3 +1,4 @@
+import KnowledgeBase
 import Testing
 
 @testable import Search
@@ -12,14 +13,48 @@ import Testing
     @Test func shippedGuidesSuite() throws {
         let text = try #require(TestSupport.read(TestSupport.fixtures + "/relevance-shipped.txt"))
         let suite = RelevanceSuite(text: text)
-        #expect(suite.cases.count >= 40)
+        #expect(suite.cases.count >= 75)
         let metrics = suite.evaluate(Ranker(index: TestSupport.shippedIndex)) { $0.id }
         print("relevance (shipped guides): \(metrics)")
         for miss in metrics.misses { print("  \(miss)") }
-        // Measured: hit@1 0.855, hit@3 0.964, MRR 0.913.
-        #expect(metrics.hitAt1 >= 0.85, "\(metrics)")
-        #expect(metrics.hitAt3 >= 0.96, "\(metrics)")
-        #expect(metrics.mrr >= 0.91, "\(metrics)")
+        // Measured: hit@1 0.663, hit@3 0.788, MRR 0.731 (the first 57 queries: 0.855, 0.964,
+        // 0.913; the 23 added with issue 11 ask about things the guides did not cover yet).
+        #expect(metrics.hitAt1 >= 0.66, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.78, "\(metrics)")
+        #expect(metrics.mrr >= 0.73, "\(metrics)")
+    }
+
+    /// Queries over the shipped guides written before the content and ranking work of issue 11
+    /// and never tuned on: only their totals are printed, as for the tldr held-out suite.
+    @Test func shippedGuidesHeldOutSuite() throws {
+        let text = try #require(TestSupport.read(TestSupport.fixtures + "/relevance-shipped-heldout.txt"))
+        let suite = RelevanceSuite(text: text)
+        #expect(suite.cases.count >= 75)
+        let metrics = suite.evaluate(Ranker(index: TestSupport.shippedIndex)) { $0.id }
+        print("relevance (shipped guides, held out): \(metrics)")
+        // Measured: hit@1 0.5, hit@3 0.65, MRR 0.592.
+        #expect(metrics.hitAt1 >= 0.49, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.64, "\(metrics)")
+        #expect(metrics.mrr >= 0.59, "\(metrics)")
+    }
+
+    /// StackFAQ's 1,249 rephrasings against its 125 questions (see `StackFAQ`): paraphrases
+    /// written by other people, sharing few words with the question. Totals only.
+    @Test(.enabled(if: StackFAQ.tarball != nil, "../shared/corpora/stackfaq.tar.gz is not there"))
+    func stackFAQSuite() throws {
+        let corpus = try #require(StackFAQ.unpack())
+        defer { TestSupport.remove(corpus.folder) }
+        #expect(corpus.suite.cases.count == 1249)
+        let kb = KnowledgeBase.load(corpus.root)
+        #expect(kb.guides.first?.faqs.count == 125)
+        let index = try #require(SearchIndex(bytes: IndexBuilder().build(kb, key: 1)))
+        let metrics = corpus.suite.evaluate(Ranker(index: index)) { $0.id }
+        print("relevance (StackFAQ): \(metrics)")
+        // Measured: hit@1 0.706, hit@3 0.884, MRR 0.801. Peers on the same documents
+        // (Benchmarks/stackfaq_peers.py): bm25s 0.704, 0.878, 0.799; lunr 0.650, 0.820, 0.744.
+        #expect(metrics.hitAt1 >= 0.70, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.88, "\(metrics)")
+        #expect(metrics.mrr >= 0.80, "\(metrics)")
     }
 
     @Test func tldrIntentSuite() throws {

@@ -15,6 +15,30 @@ import Testing
         #expect(best.answer.contains("revoke"))
     }
 
+    /// A section's "Also asked as:" phrases are searched: a word only they hold finds it.
+    @Test func findsASectionByItsAlsoAskedAsPhrase() throws {
+        let folder = TestSupport.temporaryFolder("aliases")
+        defer { TestSupport.remove(folder) }
+        TestSupport.write(
+            """
+            # Errors
+
+            ## Quota problems
+
+            Also asked as: zorblax exceeded; out of credit
+
+            Add credit in the billing settings.
+
+            ## Other problems
+
+            Zorblax is mentioned here, in the body only.
+            """, to: folder + "/errors.md")
+        let index = try #require(SearchIndex(bytes: IndexBuilder().build(KnowledgeBase.load(folder), key: 1)))
+        let hits = Ranker(index: index).search("zorblax exceeded", limit: 3)
+        #expect(hits.first?.id == "errors#quota-problems")
+        #expect(hits.first?.answer.contains("Also asked as") == false)
+    }
+
     @Test func toleratesTyposInUnknownWords() throws {
         // Only the word missing from the guides is corrected; "a" is a stop word.
         let query = ranker.analyse("revokng a leaked key", forceTypos: false)

@@ -17,11 +17,12 @@ import Testing
         let metrics = suite.evaluate(Ranker(index: TestSupport.shippedIndex)) { $0.id }
         print("relevance (shipped guides): \(metrics)")
         for miss in metrics.misses { print("  \(miss)") }
-        // Measured: hit@1 0.788, hit@3 0.888, MRR 0.842; 0.663, 0.788, 0.731 before the
-        // content of issue 11 (Windows, .env loaders, error strings, keys pushed to GitHub).
-        #expect(metrics.hitAt1 >= 0.78, "\(metrics)")
-        #expect(metrics.hitAt3 >= 0.88, "\(metrics)")
-        #expect(metrics.mrr >= 0.84, "\(metrics)")
+        // Measured: hit@1 0.838, hit@3 0.95, MRR 0.89. Before issue 11: 0.663, 0.788, 0.731;
+        // its content (Windows, .env loaders, error strings, keys pushed to GitHub) made that
+        // 0.788, 0.888, 0.842, and "Also asked as:" phrases the rest.
+        #expect(metrics.hitAt1 >= 0.83, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.94, "\(metrics)")
+        #expect(metrics.mrr >= 0.88, "\(metrics)")
     }
 
     /// Queries over the shipped guides written before the content and ranking work of issue 11
@@ -32,10 +33,11 @@ import Testing
         #expect(suite.cases.count >= 75)
         let metrics = suite.evaluate(Ranker(index: TestSupport.shippedIndex)) { $0.id }
         print("relevance (shipped guides, held out): \(metrics)")
-        // Measured: hit@1 0.663, hit@3 0.825, MRR 0.757; 0.5, 0.65, 0.592 when written.
-        #expect(metrics.hitAt1 >= 0.66, "\(metrics)")
-        #expect(metrics.hitAt3 >= 0.82, "\(metrics)")
-        #expect(metrics.mrr >= 0.75, "\(metrics)")
+        // Measured: hit@1 0.788, hit@3 0.913, MRR 0.855; 0.5, 0.65, 0.592 when written, 0.663,
+        // 0.825, 0.757 after the new content, before "Also asked as:".
+        #expect(metrics.hitAt1 >= 0.78, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.91, "\(metrics)")
+        #expect(metrics.mrr >= 0.85, "\(metrics)")
     }
 
     /// StackFAQ's 1,249 rephrasings against its 125 questions (see `StackFAQ`): paraphrases

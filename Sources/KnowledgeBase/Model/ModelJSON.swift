@@ -43,6 +43,7 @@ public enum ModelJSON {
             w.value("anchor", s.anchor)
             w.value("line", s.line)
             w.value("body", s.body)
+            w.value("aliases", s.aliases)
             w.endObject()
         }
         w.endArray()
@@ -71,6 +72,7 @@ public enum ModelJSON {
             w.value("anchor", f.anchor)
             w.value("line", f.line)
             w.value("tags", f.tags)
+            w.value("aliases", f.aliases)
             w.endObject()
         }
         w.endArray()

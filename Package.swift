@@ -20,35 +20,39 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The C library, Base64, whole-buffer and atomic file writes, and the parallel loop: the
+        // leaf every other target may use. It depends on no local target, and on Linux not even
+        // on Foundation or Dispatch, so the static faq binary stays small and starts fast.
+        .target(name: "Platform"),
         // The byte-level JSON writer, on its own so that faq can use it without the model.
         .target(name: "JSONText"),
         // The model: guides, sections, procedures, FAQ entries, links, code blocks.
-        .target(name: "KnowledgeBase", dependencies: ["CCmark", "Yams", "JSONText"]),
+        .target(name: "KnowledgeBase", dependencies: ["Platform", "CCmark", "Yams", "JSONText"]),
         // The key detector (formats, randomness, redaction) on its own, with no Foundation, so
         // that the static faq binary can link it to refuse to log a query holding a key.
-        .target(name: "SecretScanning"),
+        .target(name: "SecretScanning", dependencies: ["Platform"]),
         // Consistency checks over the model, and their reporters.
-        .target(name: "Lint", dependencies: ["KnowledgeBase", "Yams", "TerminalUI", "SecretScanning"]),
+        .target(name: "Lint", dependencies: ["Platform", "KnowledgeBase", "Yams", "TerminalUI", "SecretScanning"]),
         // Tokenizer, stemmer, synonyms, BM25F ranking and the binary index.
         // The read side of search: index format, ranking, query analysis. Depends on nothing
         // heavy, so faq (which links only this) starts fast; building an index is in Search.
-        .target(name: "SearchIndexReader"),
-        .target(name: "Search", dependencies: ["KnowledgeBase", "SearchIndexReader", "Yams"]),
+        .target(name: "SearchIndexReader", dependencies: ["Platform"]),
+        .target(name: "Search", dependencies: ["Platform", "KnowledgeBase", "SearchIndexReader", "Yams"]),
         // Markdown answers rendered for a terminal.
-        .target(name: "TerminalUI", dependencies: ["CCmark"]),
+        .target(name: "TerminalUI", dependencies: ["Platform", "CCmark"]),
         // The static HTML site.
-        .target(name: "Site", dependencies: ["KnowledgeBase", "Lint", "Search"]),
+        .target(name: "Site", dependencies: ["Platform", "KnowledgeBase", "Lint", "Search"]),
         .executableTarget(
             name: "kb",
             dependencies: [
-                "KnowledgeBase", "Lint", "Search", "Site", "TerminalUI",
+                "Platform", "KnowledgeBase", "Lint", "Search", "Site", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "faq",
             dependencies: [
-                "SearchIndexReader", "JSONText", "TerminalUI",
+                "Platform", "SearchIndexReader", "JSONText", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // A fully static release binary: no dynamic loader, no libraries to map and no
@@ -58,14 +62,15 @@ let package = Package(
         ),
         // Every stage a guide goes through, for libFuzzer (`make fuzz`) and for replaying its
         // finds (plain `swift build`: `.build/debug/KBFuzz [FOLDER...]`).
-        .executableTarget(name: "KBFuzz", dependencies: ["KnowledgeBase", "Lint", "Search", "Site", "TerminalUI"]),
+        .executableTarget(name: "KBFuzz", dependencies: ["Platform", "KnowledgeBase", "Lint", "Search", "Site", "TerminalUI"]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "KnowledgeBase", "SecretScanning"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search", "KnowledgeBase"], exclude: ["Fixtures"]),
+        .testTarget(name: "SearchTests", dependencies: ["Platform", "Search", "KnowledgeBase"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "SiteTests", dependencies: ["Site", "KnowledgeBase", "Lint"], exclude: ["Fixtures", "Golden"]),
         // Hostile inputs run against every command (built binaries), and the fuzzer's crashers.
-        .testTarget(name: "HostileInputTests", dependencies: ["KnowledgeBase"]),
+        .testTarget(name: "HostileInputTests", dependencies: ["Platform", "KnowledgeBase"]),
     ]
 )

@@ -1,14 +1,9 @@
 import KnowledgeBase
 import Lint
+import Platform
 import Search
 import Site
 import TerminalUI
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// One input through everything a guide goes through: parse (front matter, cmark, the model),
 /// HTML rendering, the JSON and text views of the model, every lint rule, every page of the

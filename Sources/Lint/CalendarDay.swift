@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// A date without a time, as front matter writes it (`2026-11-27`), counted in days so that
 /// ages are a subtraction. Gregorian calendar, no time zones: a review date is a day.

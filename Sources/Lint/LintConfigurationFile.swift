@@ -1,10 +1,5 @@
+import Platform
 import Yams
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Reading the `lint:` part of `kb.yaml`.
 ///

@@ -1,5 +1,5 @@
-import Dispatch
 import KnowledgeBase
+import Platform
 
 /// Runs every rule over every guide (guides in parallel: they are independent), then applies the
 /// configuration's severities and inline suppressions, and sorts findings by file and line.
@@ -35,21 +35,13 @@ public struct Linter: Sendable {
         let guides = kb.guides
         // Rules the configuration turns off are not run at all.
         let rules = self.rules.filter { !configuration.isDisabled($0.descriptor.id) }
-        let results = UnsafeMutableBufferPointer<[Finding]>.allocate(capacity: guides.count)
-        results.initialize(repeating: [])
-        defer { results.deallocate() }
-        nonisolated(unsafe) let shared = results
-        let chunk = 16
-        let chunks = (guides.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for i in (c * chunk)..<min(guides.count, (c + 1) * chunk) {
-                var found: [Finding] = []
-                for rule in rules { found.append(contentsOf: rule.check(guides[i], in: context)) }
-                shared[i] = applyConfiguration(found, in: guides[i])
-            }
+        let results = Parallel.map(guides.count, chunk: 16) { i in
+            var found: [Finding] = []
+            for rule in rules { found.append(contentsOf: rule.check(guides[i], in: context)) }
+            return applyConfiguration(found, in: guides[i])
         }
         var findings: [Finding] = []
-        for i in guides.indices { findings.append(contentsOf: results[i]) }
+        for result in results { findings.append(contentsOf: result) }
         return findings.sorted {
             ($0.path, $0.line, $0.column, $0.ruleID) < ($1.path, $1.line, $1.column, $1.ruleID)
         }

@@ -1,11 +1,6 @@
 import KnowledgeBase
+import Platform
 import SearchIndexReader
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// What the static site needs from search, so that the browser and the terminal rank alike:
 /// the index as a script (loaded with a `<script>` tag, which works from `file://` where

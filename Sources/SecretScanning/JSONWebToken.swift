@@ -1,3 +1,5 @@
+import Platform
+
 /// Signed JSON Web Tokens (`eyJ…` header, payload and signature, base64url, dot-separated):
 /// bearer credentials until they expire.
 ///

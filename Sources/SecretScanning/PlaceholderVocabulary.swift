@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// Words that mark a made-up key (`sk-proj-YOUR_KEY_HERE`, `AKIAIOSFODNN7EXAMPLE`), weighed by
 /// how unlikely they are to turn up by chance.

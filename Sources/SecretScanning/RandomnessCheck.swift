@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// Decides whether a key body reads as random, as a real credential's does, or shows the
 /// structure people put into made-up examples: words (`your`, `EXAMPLE`), runs (`XXXX`, `0000`),

@@ -1,3 +1,5 @@
+import Platform
+
 /// One kind of credential with a telling prefix: what it is called, how its body is shaped,
 /// and what to write instead.
 ///

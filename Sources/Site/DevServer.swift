@@ -1,8 +1,5 @@
 import Dispatch
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Platform
 
 /// `kb serve`: a small HTTP/1.1 server on 127.0.0.1 over POSIX sockets that serves the built
 /// site, rebuilds it when a guide changes (polling modification times every half second) and

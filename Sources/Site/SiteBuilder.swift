@@ -1,11 +1,8 @@
 import Dispatch
 import KnowledgeBase
 import Lint
+import Platform
 import Search
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// `kb build`: loads the guides once, lints them, and writes the site into a fresh folder
 /// beside the target that replaces the previous site only when everything was written.
@@ -185,10 +182,7 @@ public struct SiteBuilder: Sendable {
             var assets: [String] = []
             var error: SiteError?
         }
-        let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: pageJobs.count)
-        slots.initialize(repeating: Slot())
-        defer { slots.deallocate() }
-        nonisolated(unsafe) let shared = slots
+        let slots = ParallelSlots(count: pageJobs.count, initial: Slot())
         // Pages render, and are compared with the previous site, on all cores; one writer
         // creates or links them as they come. Creating a file takes its folder's lock for the
         // whole create, so a second writer in the same folder only spins on it (a third of the
@@ -201,7 +195,7 @@ public struct SiteBuilder: Sendable {
         let window = DispatchSemaphore(value: 1024)
         let chunk = 16
         let chunks = (pageJobs.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        Parallel.forEach(chunks) { c in
             for j in (c * chunk)..<min(pageJobs.count, (c + 1) * chunk) {
                 let page = pages.render(pageJobs[j])
                 let old = previous.map { $0 + "/" + page.path }
@@ -211,9 +205,9 @@ public struct SiteBuilder: Sendable {
                     defer { window.signal() }
                     do throws(SiteError) {
                         let reused = try SiteFiles.place(page.bytes, at: staging + "/" + page.path, linking: identical)
-                        shared[j] = Slot(bytes: page.bytes.count, reused: reused, assets: page.assets, error: nil)
+                        slots[j] = Slot(bytes: page.bytes.count, reused: reused, assets: page.assets, error: nil)
                     } catch {
-                        shared[j] = Slot(bytes: 0, reused: false, assets: [], error: error)
+                        slots[j] = Slot(bytes: 0, reused: false, assets: [], error: error)
                     }
                 }
             }
@@ -227,7 +221,7 @@ public struct SiteBuilder: Sendable {
         clock.lap("render+write", into: &report)
         var assets: Set<String> = []
         let indexSlot = Slot(bytes: indexPage.bytes.count, reused: indexReused, assets: [], error: nil)
-        let results = Array(slots) + [indexSlot]
+        let results = slots.values + [indexSlot]
         for (j, slot) in results.enumerated() {
             if let error = slot.error { throw error }
             report.bytes += slot.bytes

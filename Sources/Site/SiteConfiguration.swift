@@ -1,8 +1,5 @@
+import Platform
 import Yams
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The `site:` section of `kb.yaml` at the guides root: what the site cannot guess.
 ///

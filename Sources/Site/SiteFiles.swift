@@ -1,11 +1,5 @@
-import Dispatch
 import KnowledgeBase
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// The few file-system calls the site needs, with POSIX: whole-file reads and writes with one
 /// call each, folder creation, recursive removal and renames for the atomic swap.
@@ -173,7 +167,7 @@ public enum SiteFiles {
             return
         }
         let names = list(path)
-        DispatchQueue.concurrentPerform(iterations: names.count) { i in removeTree(path + "/" + names[i]) }
+        Parallel.forEach(names.count) { i in removeTree(path + "/" + names[i]) }
         rmdir(path)
     }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// The width to wrap to: the terminal's columns, else `COLUMNS`, else 80; clamped to 20…200
 /// so answers stay readable on very narrow or very wide screens.

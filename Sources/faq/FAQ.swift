@@ -1,10 +1,7 @@
 import ArgumentParser
+import Platform
 import SearchIndexReader
 import TerminalUI
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// `faq QUERY...`: the best answer from the knowledge base, rendered for the terminal.
 struct FAQ: ParsableCommand {

@@ -1,10 +1,7 @@
 import ArgumentParser
+import Platform
 import SearchIndexReader
 import TerminalUI
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// What one `faq` run was asked to do, already validated: the work behind the command.
 struct FAQRequest {

@@ -1,9 +1,6 @@
+import Platform
 import SearchIndexReader
 import TerminalUI
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Gives `faq` the index for a source: the cached one when its content key still matches (a
 /// stat per guide file and one `mmap`), else a fresh one from `kb index`, stored for next time.

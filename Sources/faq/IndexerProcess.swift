@@ -1,9 +1,6 @@
+import Platform
 import SearchIndexReader
 import TerminalUI
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Runs `kb index` — the `kb` executable in the same folder as this `faq` (as `make install`
 /// and `swift build` put them) — and collects the index it prints.

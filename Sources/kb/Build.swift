@@ -2,6 +2,7 @@ import ArgumentParser
 import KnowledgeBase
 import Lint
 import Site
+import TerminalUI
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(

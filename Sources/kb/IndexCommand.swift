@@ -1,10 +1,8 @@
 import ArgumentParser
 import KnowledgeBase
+import Platform
 import Search
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import TerminalUI
 
 /// `kb index`: builds the search index of a guides folder (or of the guides built into the
 /// tools) and prints its bytes to stdout.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KnowledgeBase
+import TerminalUI
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,8 +1,6 @@
 import ArgumentParser
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Platform
+import TerminalUI
 
 @main
 struct KB: ParsableCommand {
@@ -26,4 +24,8 @@ struct KB: ParsableCommand {
             exit(withError: error)
         }
     }
+}
+
+enum KBVersion {
+    static let string = "0.1.0"
 }

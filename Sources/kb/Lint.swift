@@ -1,12 +1,8 @@
 import ArgumentParser
 import KnowledgeBase
 import Lint
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
+import TerminalUI
 
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,10 +1,8 @@
 import ArgumentParser
 import Dispatch
+import Platform
 import Site
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import TerminalUI
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(

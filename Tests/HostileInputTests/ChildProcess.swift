@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Platform
 
 /// How a child process ended, and what it cost, measured by the kernel: `wait4` returns the
 /// child's own resource usage, so its peak RSS is the child's alone, not the test runner's.

@@ -1,9 +1,6 @@
 import Foundation
+import Platform
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Hostile situations around the guides rather than inside them: a root that is not a folder,
 /// files the process may not read, an output path that is a file, a build that fails over a

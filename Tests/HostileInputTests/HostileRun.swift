@@ -1,9 +1,6 @@
 import Foundation
+import Platform
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// One hostile case through one command, with every check the issue asks for.
 enum HostileRun {

@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Platform
 
 /// A throwaway folder tree for one hostile case, removed when released: `guides/` (the root the
 /// commands read), `outside/` (a file beside the root that nothing may read or link), `out/`

@@ -1,11 +1,8 @@
 import KnowledgeBase
+import Platform
 import Testing
 
 @testable import Search
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The browser engine must rank exactly as `Ranker` does: these tests run the generated
 /// scripts under node (skipped, with a message, where node is not installed) on the relevance

@@ -1,10 +1,7 @@
+import Platform
 import Testing
 
 @testable import SearchIndexReader
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The content key decides whether `faq` may answer from its cached index without reading a
 /// guide, so every change a reader would notice must change it, whichever way the list of files
@@ -213,17 +210,5 @@ import Testing
         #expect(stat("/proc/self", &st) == 0)
         #expect(!FolderListing.keepsChangeTimes(device: UInt64(st.st_dev)))
         #expect(!FolderListing.keepsChangeTimes(device: 0xFFFF_FFFF))
-    }
-}
-
-@Suite struct ParallelLoopTests {
-    /// The stat pass sums per-batch results, so every index must run exactly once.
-    @Test(arguments: [0, 1, 2, 3, 100]) func runsEveryIndexOnce(count: Int) {
-        let runs = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(count, 1))
-        runs.initialize(repeating: 0)
-        defer { runs.deallocate() }
-        nonisolated(unsafe) let slots = runs
-        ParallelLoop.run(count: count) { i in slots[i] += 1 }
-        #expect(Array(runs.prefix(count)) == Array(repeating: 1, count: count))
     }
 }

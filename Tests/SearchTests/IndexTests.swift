@@ -1,12 +1,9 @@
 import Foundation
 import KnowledgeBase
+import Platform
 import Testing
 
 @testable import Search
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 @Suite struct IndexTests {
     @Test func unitsCoverFAQEntriesSectionsAndGuides() {
@@ -181,17 +178,5 @@ import Testing
         #expect(
             Ranker(index: index).search("lose my key", limit: 1).first?.id
                 == "faq#i-lost-my-api-key-what-should-i-do")
-    }
-}
-
-/// The site carries the index as base64 text; the browser decodes it with `atob`.
-@Suite struct Base64Tests {
-    @Test(arguments: [0, 1, 2, 3, 4, 5, 255, 256, 257, 10_000])
-    func encodesLikeFoundation(length: Int) {
-        var rng = SystemRandomNumberGenerator()
-        let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
-        var out: [UInt8] = Array("prefix:".utf8)
-        Base64.encode(bytes, into: &out)
-        #expect(String(decoding: out, as: UTF8.self) == "prefix:" + Data(bytes).base64EncodedString())
     }
 }

@@ -1,11 +1,8 @@
 import KnowledgeBase
+import Platform
 import Testing
 
 @testable import Search
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The relevance suites run in every `swift test` and print their metrics; the thresholds are
 /// high so a ranking change that helps one query but hurts others shows up here.

@@ -1,11 +1,8 @@
 import Foundation
 import KnowledgeBase
+import Platform
 
 @testable import Search
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// StackFAQ (Karan & Šnajder 2018; `../shared/corpora/stackfaq.tar.gz`, CC BY-SA, see its
 /// NOTICE.md): 125 Stack Exchange questions with their top answers, and about ten rephrasings of

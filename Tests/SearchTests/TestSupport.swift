@@ -1,11 +1,8 @@
 import KnowledgeBase
+import Platform
 import Testing
 
 @testable import Search
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Paths and shared fixtures for the search tests.
 enum TestSupport {

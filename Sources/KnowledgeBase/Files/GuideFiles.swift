@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// Finds and reads the Markdown files below a guides root with POSIX calls: FileManager's
 /// enumerator allocates per entry and follows symlinks in ways hard to bound, and this list must

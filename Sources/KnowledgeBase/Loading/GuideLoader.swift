@@ -1,4 +1,4 @@
-import Dispatch
+import Platform
 
 /// Loads a whole knowledge base: lists the files, then reads and parses them in parallel
 /// across cores (files are independent), keeping the order of the sorted file list.
@@ -24,8 +24,6 @@ public struct GuideLoader: Sendable {
                 problems.append(contentsOf: found)
             case .failure(let problem):
                 problems.append(problem)
-            case .none:
-                break
             }
         }
         return KnowledgeBase(root: root, guides: guides, problems: problems)
@@ -34,7 +32,6 @@ public struct GuideLoader: Sendable {
     private enum Outcome: Sendable {
         case success((Guide, [LoadProblem]))
         case failure(LoadProblem)
-        case none
     }
 
     private func parseAll(root: String, paths: [String]) -> [Outcome] {
@@ -50,18 +47,7 @@ public struct GuideLoader: Sendable {
             }
         }
         if paths.count < 8 { return paths.map(work) }
-        let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: paths.count)
-        results.initialize(repeating: .none)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let shared = results
-        // Chunks rather than single files: fewer dispatches, and each worker writes its own slots.
-        let chunk = 32
-        let chunks = (paths.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for i in (c * chunk)..<min(paths.count, (c + 1) * chunk) {
-                shared[i] = work(paths[i])
-            }
-        }
-        return Array(results)
+        // Chunks rather than single files: fewer hand-outs between the threads.
+        return Parallel.map(paths.count, chunk: 32) { work(paths[$0]) }
     }
 }

@@ -1,10 +1,5 @@
 import CCmark
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// Small, allocation-light readers over cmark nodes. cmark's getters return strings owned by
 /// the node: they are copied here and never freed; rendered strings are the caller's to free.

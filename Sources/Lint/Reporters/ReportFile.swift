@@ -1,4 +1,5 @@
 import KnowledgeBase
+import Platform
 
 /// Writes a report file atomically: a temporary file in the same folder, flushed, then renamed
 /// over the target, so a CI step that reads the file never sees half a report.

@@ -1,10 +1,5 @@
 import KnowledgeBase
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// `broken-link`: a link to a guide or file that does not exist, or to an anchor its target
 /// does not have. Paths resolve from the linking guide's folder as GitHub and the site resolve

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// An open-addressing set of short byte strings (words, terms) that numbers them in the order
 /// they were added: the entry number is the id the index builder uses.

@@ -1,12 +1,6 @@
-import Dispatch
 import KnowledgeBase
+import Platform
 import SearchIndexReader
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Builds the binary search index from a knowledge base.
 ///
@@ -48,7 +42,7 @@ public struct IndexBuilder {
 
     private func chunkSize(for unitCount: Int) -> Int {
         if let unitsPerChunk { return max(1, unitsPerChunk) }
-        let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let cores = onlineCoreCount
         return max(256, (unitCount + 4 * cores - 1) / (4 * cores))
     }
 
@@ -56,20 +50,15 @@ public struct IndexBuilder {
         // Pass 1, in parallel: each chunk of units tokenizes on its own.
         let size = chunkSize(for: units.count)
         let chunkCount = max(1, (units.count + size - 1) / size)
-        let slots = UnsafeMutableBufferPointer<IndexChunk?>.allocate(capacity: chunkCount)
-        slots.initialize(repeating: nil)
-        defer { slots.deinitialize().deallocate() }
-        nonisolated(unsafe) let shared = slots
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-            shared[c] = IndexChunk(units: units[(c * size)..<min(units.count, (c + 1) * size)])
+        var chunks = Parallel.map(chunkCount) { c in
+            IndexChunk(units: units[(c * size)..<min(units.count, (c + 1) * size)])
         }
 
         // Pass 2: the distinct words of all chunks, each analysed once (in parallel), and the
         // terms they give.
-        var words = ByteStringTable(capacity: (slots[0]?.words.count ?? 512) * 2)
+        var words = ByteStringTable(capacity: (chunks.first?.words.count ?? 512) * 2)
         var wordMaps: [[Int32]] = []
-        for chunk in slots {
-            let chunk = chunk!
+        for chunk in chunks {
             var map = [Int32](repeating: 0, count: chunk.words.count)
             for e in 0..<chunk.words.count {
                 map[e] = chunk.words.withKey(e) { key in
@@ -79,17 +68,10 @@ public struct IndexBuilder {
             }
             wordMaps.append(map)
         }
-        let analysed = UnsafeMutableBufferPointer<String?>.allocate(capacity: max(1, words.count))
-        analysed.initialize(repeating: nil)
-        defer { analysed.deinitialize().deallocate() }
-        nonisolated(unsafe) let analysedShared = analysed
         let distinct = words
         let analyzer = self.analyzer
-        let wordsPerJob = 2048
-        DispatchQueue.concurrentPerform(iterations: (distinct.count + wordsPerJob - 1) / wordsPerJob) { j in
-            for w in (j * wordsPerJob)..<min(distinct.count, (j + 1) * wordsPerJob) {
-                analysedShared[w] = analyzer.term(for: distinct.withKey(w) { String(decoding: $0, as: UTF8.self) })
-            }
+        let analysed = Parallel.map(distinct.count, chunk: 2048) { w in
+            analyzer.term(for: distinct.withKey(w) { String(decoding: $0, as: UTF8.self) })
         }
         var terms = ByteStringTable(capacity: words.count)
         func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
@@ -102,8 +84,8 @@ public struct IndexBuilder {
             if var term = analysed[w] { wordTerms[w] = term.withUTF8 { intern($0) } }
         }
         var compoundMaps: [[Int32]] = []
-        for chunk in slots {
-            let compounds = chunk!.compounds
+        for chunk in chunks {
+            let compounds = chunk.compounds
             compoundMaps.append((0..<compounds.count).map { e in compounds.withKey(e) { intern($0) } })
         }
 
@@ -112,12 +94,11 @@ public struct IndexBuilder {
         let frozenWordMaps = wordMaps
         let frozenWordTerms = wordTerms
         let frozenCompoundMaps = compoundMaps
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-            shared[c]!.invert(
+        Parallel.updateEach(&chunks) { c, chunk in
+            chunk.invert(
                 wordTerms: frozenWordMaps[c].map { frozenWordTerms[Int($0)] }, compoundTerms: frozenCompoundMaps[c],
                 termCount: termCount)
         }
-        let chunks = slots.map { $0! }
 
         var totals = [Double](repeating: 0, count: 4)
         for chunk in chunks {

@@ -1,11 +1,6 @@
 import KnowledgeBase
+import Platform
 import SearchIndexReader
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Gives the index for a source: from the cache when its key still matches, else built from
 /// the guides (and stored for next time).

@@ -1,5 +1,5 @@
-import Dispatch
 import KnowledgeBase
+import Platform
 import SearchIndexReader
 
 /// One thing search can answer with: a FAQ entry, a section of a guide, or a whole guide.
@@ -64,13 +64,7 @@ public struct SearchUnit: Sendable, Hashable {
         let size = 256
         let chunks = (guides.count + size - 1) / size
         if chunks <= 1 { return units(of: guides[...]) }
-        let parts = UnsafeMutableBufferPointer<[SearchUnit]>.allocate(capacity: chunks)
-        parts.initialize(repeating: [])
-        defer { parts.deinitialize().deallocate() }
-        nonisolated(unsafe) let shared = parts
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            shared[c] = units(of: guides[(c * size)..<min(guides.count, (c + 1) * size)])
-        }
+        let parts = Parallel.map(chunks) { c in units(of: guides[(c * size)..<min(guides.count, (c + 1) * size)]) }
         return Array(parts.joined())
     }
 

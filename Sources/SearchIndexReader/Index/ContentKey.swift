@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// A 64-bit fingerprint of a guides folder taken from file metadata alone: each Markdown
 /// file's relative path, size and modification time, plus `kb.yaml`, plus the index format
@@ -66,18 +62,13 @@ public enum ContentKey {
                 first = last
             }
         }
-        let partial = UnsafeMutableBufferPointer<(UInt64, UInt64)>.allocate(
-            capacity: max(1, batches.count))
-        partial.initialize(repeating: (0, 0))
-        defer { partial.deallocate() }
-        nonisolated(unsafe) let slots = partial
         let jobs = batches
-        let statBatch: @Sendable (Int) -> Void = { i in
+        let statBatch: @Sendable (Int) -> (sum: UInt64, count: UInt64) = { i in
             // Job 0 settles the tool fingerprint (building the synonym and stop-word tables
             // takes a few hundred microseconds) while the other cores stat.
             guard i > 0 else {
                 _ = toolFingerprint
-                return
+                return (0, 0)
             }
             let job = jobs[i - 1]
             let fd = job.directory
@@ -102,12 +93,13 @@ public enum ContentKey {
                     count += 1
                 }
             }
-            slots[i - 1] = (sum, count)
+            return (sum, count)
         }
+        let partial: [(sum: UInt64, count: UInt64)]
         if jobs.count > 1 {
-            ParallelLoop.run(count: jobs.count + 1, body: statBatch)
-        } else if jobs.count == 1 {
-            statBatch(1)
+            partial = Parallel.map(jobs.count + 1, statBatch)
+        } else {
+            partial = jobs.isEmpty ? [] : [statBatch(1)]
         }
         var sum: UInt64 = 0
         var count: UInt64 = 0

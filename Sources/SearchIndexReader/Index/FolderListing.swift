@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// Which files of a guides folder the content key covers: every Markdown file under the folder
 /// (hidden folders excluded) and `kb.yaml` at its root, grouped by folder.

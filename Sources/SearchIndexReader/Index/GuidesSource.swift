@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// Where the guides come from: a folder, or the knowledge base built into the binary.
 public enum GuidesSource: Sendable, Hashable {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// Where built indexes are kept between runs: `$XDG_CACHE_HOME/faq/` or `~/.cache/faq/`, one
 /// file per guides folder (named by a hash of the folder's real path), validated by the
@@ -60,26 +56,12 @@ public struct IndexCache: Sendable {
     /// rename; false when the cache cannot be written.
     func storeFile(at final: String, bytes: [UInt8]) -> Bool {
         guard IndexCache.makeDirectories(directory) else { return false }
-        let temporary = final + ".tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return false }
-        var ok = true
-        bytes.withUnsafeBytes { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    ok = false
-                    return
-                }
-                offset += n
-            }
+        do {
+            try FileOutput.writeAtomically(bytes, to: final, durable: false)
+            return true
+        } catch {
+            return false
         }
-        if close(fd) != 0 { ok = false }
-        if ok && rename(temporary, final) == 0 { return true }
-        unlink(temporary)
-        return false
     }
 
     static func makeDirectories(_ path: String) -> Bool {

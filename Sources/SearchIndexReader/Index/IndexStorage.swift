@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// The bytes of an index: a memory-mapped cache file, or a copy of a freshly built buffer.
 ///

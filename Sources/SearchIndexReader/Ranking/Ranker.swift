@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Platform
 
 /// Ranks the units of an index against a query: BM25F over four weighted fields, then bonuses
 /// for covering more of the query, for words found together, for FAQ entries when the query

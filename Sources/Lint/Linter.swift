@@ -5,11 +5,18 @@ import Platform
 /// configuration's severities and inline suppressions, and sorts findings by file and line.
 public struct Linter: Sendable {
     public var rules: [any Rule]
+    /// The `lint:` section of `kb.yaml`.
     public var configuration: LintConfiguration
+    /// The day `stale-review` measures ages from: today (UTC) unless a test fixes it. Not a
+    /// setting of the file: the run's clock.
+    public var today: CalendarDay
 
-    public init(rules: [any Rule] = Linter.allRules, configuration: LintConfiguration = .default) {
+    public init(
+        rules: [any Rule] = Linter.allRules, configuration: LintConfiguration = .default, today: CalendarDay = .today()
+    ) {
         self.rules = rules
         self.configuration = configuration
+        self.today = today
     }
 
     /// Every rule the tool ships, in the order `--list-rules` shows them.
@@ -20,6 +27,7 @@ public struct Linter: Sendable {
         EmptyAnswerRule(),
         FrontMatterRule(),
         HeadingIncrementRule(),
+        InvalidRedirectRule(),
         MissingTitleRule(),
         QuestionFormRule(),
         StaleReviewRule(),
@@ -31,7 +39,7 @@ public struct Linter: Sendable {
     public static var allRuleIDs: Set<String> { Set(allRules.map { $0.descriptor.id }) }
 
     public func lint(_ kb: KnowledgeBase) -> [Finding] {
-        let context = LintContext(knowledgeBase: kb, configuration: configuration)
+        let context = LintContext(knowledgeBase: kb, configuration: configuration, today: today)
         let guides = kb.guides
         // Rules the configuration turns off are not run at all.
         let rules = self.rules.filter { !configuration.isDisabled($0.descriptor.id) }

@@ -49,16 +49,22 @@ public struct RuleDescriptor: Sendable, Hashable {
 public struct LintContext: Sendable {
     public var knowledgeBase: KnowledgeBase
     public var configuration: LintConfiguration
+    /// The day review ages are measured from.
+    public var today: CalendarDay
     /// Each guide's anchors by path, computed once for link checks.
     public var anchorsByPath: [String: Set<String>]
     /// Load problems (such as invalid front matter) by guide path.
     public var problemsByPath: [String: [LoadProblem]]
     /// The first place each question is asked, by normalised question, for duplicate checks.
     public var firstQuestions: [QuestionKey: QuestionLocation]
+    /// What the site writes at each page path, lowercased (case-insensitive disks), and the
+    /// first guide to claim each redirect page: filled only when some guide has redirects.
+    public var redirectTargets: RedirectTargets
 
-    public init(knowledgeBase: KnowledgeBase, configuration: LintConfiguration) {
+    public init(knowledgeBase: KnowledgeBase, configuration: LintConfiguration, today: CalendarDay = .today()) {
         self.knowledgeBase = knowledgeBase
         self.configuration = configuration
+        self.today = today
         var anchors: [String: Set<String>] = [:]
         var firstQuestions: [QuestionKey: QuestionLocation] = [:]
         for g in knowledgeBase.guides {
@@ -73,6 +79,36 @@ public struct LintContext: Sendable {
         self.anchorsByPath = anchors
         self.firstQuestions = firstQuestions
         self.problemsByPath = Dictionary(grouping: knowledgeBase.problems, by: \.path)
+        self.redirectTargets = RedirectTargets(knowledgeBase.guides)
+    }
+}
+
+/// The pages a build writes and the redirects guides ask for, keyed by lowercased path, so
+/// `invalid-redirect` can name what an old path would overwrite.
+public struct RedirectTargets: Sendable {
+    /// Page → what it is (`the page of common/tar.md`, `the search page`).
+    public var pages: [String: String] = [:]
+    /// Redirect page → where it is first asked for.
+    public var firstClaims: [String: QuestionLocation] = [:]
+
+    init(_ guides: [Guide]) {
+        guard guides.contains(where: { !$0.redirects.isEmpty }) else { return }
+        for generated in PublishedPaths.generatedPages { pages[generated.page] = generated.what }
+        for g in guides {
+            let page = g.path == "index.md" ? PublishedPaths.homePage : PublishedPaths.page(forGuideSlug: g.slug)
+            pages[page.lowercased()] = "the page of \(g.path)"
+            // A top-level folder without an index.md gets a generated section page.
+            if let slash = g.path.firstIndex(of: "/") {
+                let section = (g.path[..<slash] + "/" + PublishedPaths.homePage).lowercased()
+                if pages[section] == nil { pages[section] = "the section page of \(g.path[..<slash])/" }
+            }
+        }
+        for g in guides {
+            for r in g.redirects {
+                guard let page = r.page?.lowercased(), firstClaims[page] == nil else { continue }
+                firstClaims[page] = QuestionLocation(path: g.path, line: r.line)
+            }
+        }
     }
 }
 

@@ -15,14 +15,9 @@ import SearchIndexReader
 /// The index is the very binary `faq` uses (built without the Markdown answers, which the
 /// pages already hold), base64-encoded; the engine reads it in place.
 public enum BrowserExport {
-    public static func indexScript(for kb: KnowledgeBase) -> [UInt8] {
-        var synonyms = Synonyms.builtIn
-        if let bytes = IndexCache.readFile(kb.root + "/kb.yaml"),
-            let extra = try? Synonyms.parse(kbYAML: String(decoding: bytes, as: UTF8.self))
-        {
-            synonyms.groups += extra.groups
-        }
-        let index = IndexBuilder(synonyms: synonyms, includeAnswers: false).build(kb, key: 0)
+    /// `synonyms` is the `synonyms:` section of the guides' `kb.yaml`, as `faq`'s index uses.
+    public static func indexScript(for kb: KnowledgeBase, synonyms: SynonymsConfiguration) -> [UInt8] {
+        let index = IndexBuilder(synonyms: Synonyms(builtInAnd: synonyms), includeAnswers: false).build(kb, key: 0)
         var out = Array("window.KB_SEARCH_INDEX=\"".utf8)
         out.reserveCapacity(index.count * 4 / 3 + 64)
         Base64.encode(index, into: &out)

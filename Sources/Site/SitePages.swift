@@ -15,6 +15,11 @@ public struct SitePages: Sendable {
         case section(Int)
         case asset(String)
         case searchIndex, searchEngine
+        /// The page at an old path (`SitePlan.redirects`).
+        case redirect(Int)
+        /// A guide's Markdown copy, and `llms.txt` listing them.
+        case markdown(Int)
+        case llmsText
     }
 
     /// A rendered file: its path in the site, its bytes, and the local files (images,
@@ -45,13 +50,16 @@ public struct SitePages: Sendable {
         for (i, _) in plan.sectionPages.enumerated() { jobs.append(.section(i)) }
         for name in ThemeAssets.names { jobs.append(.asset(name)) }
         for i in plan.guides.indices where i != plan.homeGuide { jobs.append(.guide(i)) }
+        for r in plan.redirects.indices { jobs.append(.redirect(r)) }
+        jobs.append(.llmsText)
+        for i in plan.guides.indices { jobs.append(.markdown(i)) }
         return jobs
     }
 
     /// The search index script. It depends on the model alone, so `SiteBuilder` starts it
     /// before the plan and the pages exist, beside the checks.
-    public static func searchIndex(for kb: KnowledgeBase) -> Page {
-        Page(path: SitePlan.indexScript, bytes: BrowserExport.indexScript(for: kb))
+    public static func searchIndex(for kb: KnowledgeBase, synonyms: SynonymsConfiguration) -> Page {
+        Page(path: SitePlan.indexScript, bytes: BrowserExport.indexScript(for: kb, synonyms: synonyms))
     }
 
     public func render(_ job: Job) -> Page {
@@ -76,8 +84,15 @@ public struct SitePages: Sendable {
                 path: section.folder + "/index.html",
                 bytes: SectionPage(context: context, group: section.group, folder: section.folder).render())
         case .asset(let name): return Page(path: "assets/" + name, bytes: theme[name] ?? [])
-        case .searchIndex: return SitePages.searchIndex(for: kb)
+        case .searchIndex: return SitePages.searchIndex(for: kb, synonyms: context.synonyms)
         case .searchEngine: return Page(path: SitePlan.engineScript, bytes: BrowserExport.engineScript)
+        case .markdown(let i):
+            return Page(
+                path: plan.markdownCopy(of: i), bytes: MachineReadablePages(context: context).markdownCopy(of: i))
+        case .llmsText:
+            return Page(path: SitePlan.llmsText, bytes: MachineReadablePages(context: context).llmsText())
+        case .redirect(let r):
+            return Page(path: plan.redirects[r].page, bytes: RedirectPage(context: context, redirect: r).render())
         }
     }
 }

@@ -45,15 +45,25 @@ public struct SitePlan: Sendable {
     public let questionCount: Int
     /// Each group's landing page as it stands in an href.
     let encodedLandings: [[UInt8]]
+    /// The old paths guides ask to keep (`redirect-from:`), each a page leading to its guide;
+    /// paths outside the root are left out (lint reports them).
+    public let redirects: [(page: String, guide: Int, from: String)]
 
-    public static let homePage = "index.html"
-    public static let searchPage = "search.html"
-    public static let questionsPage = "questions.html"
-    public static let notFoundPage = "404.html"
+    public static let homePage = PublishedPaths.homePage
+    public static let searchPage = PublishedPaths.searchPage
+    public static let questionsPage = PublishedPaths.questionsPage
+    public static let notFoundPage = PublishedPaths.notFoundPage
     public static let sitemap = "sitemap.xml"
     public static let indexScript = "search-index.js"
     public static let engineScript = "search-engine.js"
     public static let marker = ".kb-site"
+    /// The index for language models (https://llmstxt.org): title, summary, every guide.
+    public static let llmsText = "llms.txt"
+
+    /// A guide's Markdown copy, beside its page (`common/tar.md`; the home guide's `index.md`).
+    public func markdownCopy(of guide: Int) -> String {
+        guide == homeGuide ? "index.md" : guides[guide].slug + ".md"
+    }
 
     public init(guides: [Guide]) {
         self.guides = guides
@@ -62,12 +72,19 @@ public struct SitePlan: Sendable {
         var homeGuide: Int?
         // By index, not `for g in guides`: that copies each Guide, a retain per field.
         for i in guides.indices {
-            pages.append(guides[i].slug + ".html")
+            pages.append(PublishedPaths.page(forGuideSlug: guides[i].slug))
             byPath[guides[i].path] = i
             if guides[i].path == "index.md" { homeGuide = i }
         }
         self.pages = pages
         self.guideByPath = byPath
+        var redirects: [(page: String, guide: Int, from: String)] = []
+        for i in guides.indices where !guides[i].redirects.isEmpty {
+            for r in guides[i].redirects {
+                if let page = r.page { redirects.append((page, i, r.from)) }
+            }
+        }
+        self.redirects = redirects
         self.homeGuide = homeGuide
         self.anchors = guides.map(\.anchors)
         self.questionCount = guides.reduce(0) { $0 + $1.faqs.count }
@@ -197,9 +214,14 @@ public struct SitePlan: Sendable {
         out.append((SitePlan.indexScript, "the search index"))
         out.append((SitePlan.engineScript, "the search engine"))
         if withSitemap { out.append((SitePlan.sitemap, "the sitemap")) }
+        out.append((SitePlan.llmsText, "llms.txt"))
+        for i in guides.indices { out.append((markdownCopy(of: i), "the Markdown copy of \(guides[i].path)")) }
         for asset in ThemeAssets.names { out.append(("assets/" + asset, "the theme")) }
         for section in sectionPages {
             out.append((section.folder + "/index.html", "the section page for \(section.folder)/"))
+        }
+        for r in redirects {
+            out.append((r.page, "the redirect from \(r.from) (in \(guides[r.guide].path))"))
         }
         return out
     }

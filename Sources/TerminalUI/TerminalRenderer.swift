@@ -1,4 +1,5 @@
 import CCmark
+import Platform
 
 /// Renders Markdown for a terminal from libcmark's tree: headings in bold, lists with hanging
 /// indents, code blocks indented and left unwrapped, links as their text followed by the URL,

@@ -1,4 +1,5 @@
 import JSONText
+import Platform
 import SearchIndexReader
 import TerminalUI
 
@@ -60,12 +61,13 @@ struct AnswerPrinter {
     }
 
     /// "No answer" for stderr: alternative queries built from near words when there are some,
-    /// else a few of the questions the knowledge base does answer.
+    /// else a few of the questions the knowledge base does answer. The query is echoed, and
+    /// the suggestions repeat its words: both go through `TerminalText`.
     func noAnswer(query: String, suggestions: [String], examples: [String]) -> String {
-        var out = "faq: no answer for \"\(query)\"."
+        var out = "faq: no answer for \"\(TerminalText.safe(query))\"."
         if !suggestions.isEmpty {
             out += " Did you mean:\n"
-            for s in suggestions { out += "  faq \"\(s)\"\n" }
+            for s in suggestions { out += "  faq \"\(TerminalText.safe(s))\"\n" }
         } else if !examples.isEmpty {
             out += " Questions it can answer (faq --list shows them all):\n"
             for e in examples { out += "  \(TerminalText.safe(e))\n" }

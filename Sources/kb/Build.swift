@@ -32,9 +32,8 @@ struct Build: ParsableCommand {
     static func build(guides: String, output: String, timings: Bool, quiet: Bool) -> Int32 {
         let outcome: SiteBuilder.Outcome
         do {
-            let configuration = try LintConfiguration.forGuides(root: guides)
-            outcome = try SiteBuilder(guidesRoot: guides, output: output, linter: Linter(configuration: configuration))
-                .build()
+            let configuration = try Configuration.forGuides(root: guides, ruleIDs: Linter.allRuleIDs)
+            outcome = try SiteBuilder(guidesRoot: guides, output: output, configuration: configuration).build()
         } catch let error as ConfigurationError {
             Output.error(error.description)
             return 2

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KnowledgeBase
+import Lint
 import Platform
 import Search
 import TerminalUI
@@ -33,10 +34,18 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let source: GuidesSource = guides.map { .folder($0) } ?? .builtIn
+        let configuration: Configuration
+        do {
+            configuration = try source.configuration(ruleIDs: Linter.allRuleIDs)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(2)
+        }
         do {
             let identity = try source.cacheIdentity()
             var problems: [LoadProblem] = []
-            let bytes = try IndexProvider(cache: nil).build(source, key: identity.key, problems: &problems)
+            let bytes = try IndexProvider(cache: nil).build(
+                source, key: identity.key, synonyms: configuration.synonyms, problems: &problems)
             Output.write(bytes)
             // faq reads stdout to its end before stderr: close stdout first, so a long list of
             // problems cannot fill the stderr pipe while faq still waits for the index.

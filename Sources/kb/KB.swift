@@ -8,7 +8,7 @@ struct KB: ParsableCommand {
         commandName: "kb",
         abstract: "Parse, check and publish a Markdown knowledge base.",
         version: KBVersion.string,
-        subcommands: [Inspect.self, LintCommand.self, Build.self, Serve.self, IndexCommand.self]
+        subcommands: [Inspect.self, LintCommand.self, Build.self, Serve.self, Gaps.self, IndexCommand.self]
     )
 
     /// ArgumentParser exits with 64 (EX_USAGE) on bad arguments; kb promises 2 for usage errors.

@@ -42,10 +42,10 @@ struct LintCommand: ParsableCommand {
             return
         }
         let format = ReportFormat(rawValue: format) ?? .text
-        var explicitConfiguration: LintConfiguration?
+        var explicitConfiguration: Configuration?
         if let config {
             do {
-                explicitConfiguration = try LintConfiguration.load(path: config, knownRuleIDs: Linter.allRuleIDs)
+                explicitConfiguration = try Configuration(contentsOf: config, ruleIDs: Linter.allRuleIDs)
             } catch {
                 Output.error(error.description)
                 throw ExitCode(2)
@@ -62,16 +62,15 @@ struct LintCommand: ParsableCommand {
                 ioFailure = true
                 continue
             }
-            var configuration = explicitConfiguration ?? LintConfiguration()
-            if explicitConfiguration == nil {
-                let file = Self.join(target.root, LintConfiguration.fileName)
-                if LintTarget.isFile(file) {
-                    do {
-                        configuration = try LintConfiguration.load(path: file, knownRuleIDs: Linter.allRuleIDs)
-                    } catch {
-                        Output.error(error.description)
-                        throw ExitCode(2)
-                    }
+            let configuration: Configuration
+            if let explicitConfiguration {
+                configuration = explicitConfiguration
+            } else {
+                do {
+                    configuration = try Configuration.forGuides(root: target.root, ruleIDs: Linter.allRuleIDs)
+                } catch {
+                    Output.error(error.description)
+                    throw ExitCode(2)
                 }
             }
             let kb = KnowledgeBase.load(target.root)
@@ -86,7 +85,7 @@ struct LintCommand: ParsableCommand {
                 if problem.severity == .error { ioFailure = true }
             }
             if let only = target.onlyFile, !loaded.contains(only) { continue }
-            var found = Linter(configuration: configuration).lint(kb)
+            var found = Linter(configuration: configuration.lint).lint(kb)
             if let only = target.onlyFile { found.removeAll { $0.path != only } }
             for i in found.indices {
                 found[i].path = Self.display(Self.join(target.root, found[i].path), workingDirectory)
@@ -180,7 +179,7 @@ struct LintTarget {
         }
         if !path.hasPrefix("/") { folders.append(".") }
         let chosen =
-            folders.first { LintTarget.isFile(LintCommand.join($0, LintConfiguration.fileName)) } ?? folders.first
+            folders.first { LintTarget.isFile(Configuration.file(inGuides: $0)) } ?? folders.first
             ?? "."
         root = chosen
         var relative = path

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Platform
 import Site
+import SiteServer
 import TerminalUI
 
 struct Serve: ParsableCommand {

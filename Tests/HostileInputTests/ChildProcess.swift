@@ -58,6 +58,9 @@ struct ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
         var env = ProcessInfo.processInfo.environment
+        // faq logs weak answers under XDG_STATE_HOME: into the scratch folder, never the
+        // home folder of whoever runs the tests.
+        env["XDG_STATE_HOME"] = scratch + "/xdg-state"
         for (key, value) in environment { env[key] = value }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 import Testing
 
 @testable import KnowledgeBase
@@ -120,9 +121,9 @@ struct CoreRobustnessTests {
     func printableSummary() {
         let input = Array("a\u{1B}[2Jb\tc\n\u{9B}d\u{7}\u{7F}".utf8)
         #expect(
-            String(decoding: PrintableText.bytes(input), as: UTF8.self) == "a\u{FFFD}[2Jb\tc\n\u{FFFD}d\u{FFFD}\u{FFFD}"
+            String(decoding: TerminalText.bytes(input), as: UTF8.self) == "a\u{FFFD}b\tc\n\u{FFFD}\u{FFFD}\u{FFFD}"
         )
-        #expect(PrintableText.bytes(Array("clean é\n".utf8)) == Array("clean é\n".utf8))
+        #expect(TerminalText.bytes(Array("clean é\n".utf8)) == Array("clean é\n".utf8))
     }
 
     @Test("A control character in front matter is named by line, and the message does not repeat it")

@@ -1,17 +1,19 @@
 import Foundation
 import KnowledgeBase
+import TestRequirements
 import Testing
 
 @testable import Lint
 
 /// The linter on real documentation: Homebrew's docs folder, unpacked from the shared corpus.
-@Suite(.enabled(if: TestPaths.corpus("homebrew-docs.tar.gz") != nil, "shared/corpora/homebrew-docs.tar.gz not found"))
+@Suite(.requires(corpus: "homebrew-docs.tar.gz"))
 struct HomebrewCorpusTests {
     let unpacked: URL
     var docs: String { unpacked.appendingPathComponent("homebrew-docs/docs").path }
 
     init() throws {
-        unpacked = try TestPaths.unpack(TestPaths.corpus("homebrew-docs.tar.gz")!)
+        unpacked = try TestPaths.unpack(
+            try #require(TestPaths.corpus("homebrew-docs.tar.gz"), "shared/corpora/homebrew-docs.tar.gz not found"))
     }
 
     @Test func everyMissingFileFindingIsReallyMissing() throws {

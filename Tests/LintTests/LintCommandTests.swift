@@ -75,7 +75,7 @@ struct LintCommandTests {
         ])
         let run = try lint([name(guides)], in: guides)
         #expect(run.status == 2)
-        #expect(run.stderr.contains("\(name(guides))/kb.yaml:3: error: unknown rule `no-such-rule`"))
+        #expect(run.stderr.contains("\(name(guides))/kb.yaml:3:5: error: unknown rule `no-such-rule`"))
         #expect(run.stdout.isEmpty)
     }
 

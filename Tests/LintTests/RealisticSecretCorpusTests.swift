@@ -1,5 +1,6 @@
 import Foundation
 import KnowledgeBase
+import TestRequirements
 import Testing
 
 @testable import Lint
@@ -13,18 +14,6 @@ struct RealisticSecretCorpusTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent()
         .deletingLastPathComponent()
-    /// `shared/corpora` beside the package (`../shared`), or beside a folder further up (a
-    /// worktree nested one level deeper).
-    static let corpora: URL = {
-        var folder = packageRoot.deletingLastPathComponent()
-        for _ in 0..<3 {
-            let candidate = folder.appendingPathComponent("shared/corpora")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora")
-    }()
-
     static func findings(in root: String) -> (guides: Int, findings: [Finding]) {
         let kb = KnowledgeBase.load(root)
         return (kb.guides.count, Linter(rules: [RealisticSecretRule()]).lint(kb))
@@ -48,31 +37,15 @@ struct RealisticSecretCorpusTests {
         print("realistic-secret alone: \(kb.guides.count) guides, \(bytes) bytes, \(elapsed), \(findings) findings")
     }
 
-    /// Unpacks `tarball` into a fresh temporary folder and returns the folder.
-    static func unpack(_ tarball: URL) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "kb-corpus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let tar = Process()
-        tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        tar.arguments = ["tar", "-xzf", tarball.path, "-C", folder.path]
-        try tar.run()
-        tar.waitUntilExit()
-        try #require(tar.terminationStatus == 0, "tar failed on \(tarball.path)")
-        return folder
-    }
-
-    @Test(arguments: [
-        ("tldr-pages.tar.gz", "tldr-pages/pages", 7_000),
-        ("homebrew-docs.tar.gz", "homebrew-docs/docs", 50),
-    ])
+    @Test(
+        .requires(corpus: "tldr-pages.tar.gz"), .requires(corpus: "homebrew-docs.tar.gz"),
+        arguments: [
+            ("tldr-pages.tar.gz", "tldr-pages/pages", 7_000),
+            ("homebrew-docs.tar.gz", "homebrew-docs/docs", 50),
+        ])
     func corpusHasNoFindings(_ tarball: String, _ pages: String, _ minimumGuides: Int) throws {
-        let archive = Self.corpora.appendingPathComponent(tarball)
-        guard FileManager.default.fileExists(atPath: archive.path) else {
-            print("skipped: \(archive.path) is absent (the shared corpora are not on this machine)")
-            return
-        }
-        let folder = try Self.unpack(archive)
+        let archive = try #require(TestPaths.corpus(tarball), "\(TestRequirements.corpusPath(tarball)) is absent")
+        let folder = try TestPaths.unpack(archive)
         defer { try? FileManager.default.removeItem(at: folder) }
         let root = folder.appendingPathComponent(pages).path
         let result = Self.findings(in: root)

@@ -7,8 +7,7 @@ import Testing
 @Suite struct ShippedGuidesTests {
     @Test func guidesHaveNoFindings() throws {
         let root = TestPaths.packageRoot.appendingPathComponent("guides").path
-        let configuration = try LintConfiguration.load(
-            path: root + "/" + LintConfiguration.fileName, knownRuleIDs: Linter.allRuleIDs)
+        let configuration = try Configuration.forGuides(root: root, ruleIDs: Linter.allRuleIDs).lint
         #expect(!configuration.terms.isEmpty)
         let kb = KnowledgeBase.load(root)
         #expect(kb.problems.isEmpty)

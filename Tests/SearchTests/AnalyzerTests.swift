@@ -1,3 +1,4 @@
+import KnowledgeBase
 import Testing
 
 @testable import Search
@@ -37,19 +38,19 @@ import Testing
     @Test func readsSynonymsFromKBYAML() throws {
         let yaml = """
             lint:
-              max-age-days: 365
+              review-max-age-days: 365
             synonyms:
               sso: [single-sign-on, saml]
               invoice: receipt
             """
-        let synonyms = try Synonyms.parse(kbYAML: yaml)
+        let synonyms = Synonyms(groups: try Configuration(yaml: yaml, ruleIDs: nil).synonyms.groups)
         #expect(synonyms.groups == [["invoice", "receipt"], ["sso", "single-sign-on", "saml"]])
         // "single-sign-on" is three words: groups join single terms only.
         #expect(synonyms.termGroups(analyzer: analyzer) == [["invoic", "receipt"], ["saml", "sso"]])
     }
 
-    @Test func rejectsAMalformedSynonymsSection() {
-        #expect(throws: SynonymsError.self) { try Synonyms.parse(kbYAML: "synonyms: [a, b]") }
-        #expect((try? Synonyms.parse(kbYAML: "title: no synonyms here"))?.groups == [])
+    @Test func addsTheKnowledgeBasesGroupsAfterTheBuiltInOnes() {
+        let synonyms = Synonyms(builtInAnd: SynonymsConfiguration(groups: [["sso", "saml"]]))
+        #expect(synonyms.groups == Synonyms.builtIn.groups + [["sso", "saml"]])
     }
 }

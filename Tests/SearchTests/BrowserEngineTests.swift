@@ -1,5 +1,6 @@
 import KnowledgeBase
 import Platform
+import TestRequirements
 import Testing
 
 @testable import Search
@@ -8,13 +9,7 @@ import Testing
 /// scripts under node (skipped, with a message, where node is not installed) on the relevance
 /// queries and compare the results.
 @Suite struct BrowserEngineTests {
-    static let node: String? = {
-        for dir in ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
-        where access(dir + "/node", X_OK) == 0 {
-            return dir + "/node"
-        }
-        return nil
-    }()
+    static let node: String? = TestRequirements.program("node")
 
     /// Runs `driver` (which sees `window.KBSearch`) under node with the index of `kb`; returns
     /// stdout lines.
@@ -23,7 +18,8 @@ import Testing
         let folder = TestSupport.temporaryFolder("engine")
         defer { TestSupport.remove(folder) }
         TestSupport.write(
-            String(decoding: BrowserExport.indexScript(for: kb), as: UTF8.self), to: folder + "/index.js")
+            String(decoding: BrowserExport.indexScript(for: kb, synonyms: SynonymsConfiguration()), as: UTF8.self),
+            to: folder + "/index.js")
         TestSupport.write(
             String(decoding: BrowserExport.engineScript, as: UTF8.self), to: folder + "/engine.js")
         TestSupport.write(input, to: folder + "/input.txt")
@@ -45,11 +41,8 @@ import Testing
             String.init)
     }
 
-    @Test func ranksTheShippedSuiteLikeTheTerminal() throws {
-        guard BrowserEngineTests.node != nil else {
-            print("skipped: node is not installed")
-            return
-        }
+    @Test(.requires(program: "node")) func ranksTheShippedSuiteLikeTheTerminal() throws {
+        try #require(BrowserEngineTests.node != nil, "node is not installed")
         let kb = KnowledgeBase.load(TestSupport.shippedGuides)
         var queries = ["lose my key", "xyzzy plugh", "how do I rotate?"]
         for fixture in ["relevance-shipped.txt", "relevance-shipped-heldout.txt"] {
@@ -82,11 +75,8 @@ import Testing
         }
     }
 
-    @Test func stemsAndTokenizesLikeSwift() throws {
-        guard BrowserEngineTests.node != nil else {
-            print("skipped: node is not installed")
-            return
-        }
+    @Test(.requires(program: "node")) func stemsAndTokenizesLikeSwift() throws {
+        try #require(BrowserEngineTests.node != nil, "node is not installed")
         let fixture = try #require(TestSupport.read(TestSupport.fixtures + "/porter2-sample.txt"))
         let words = fixture.split(separator: "\n").filter { !$0.hasPrefix("#") }.map {
             String($0.split(separator: " ")[0])
@@ -119,11 +109,10 @@ import Testing
         }
     }
 
-    @Test(
-        .enabled(if: BrowserEngineTests.node != nil, "node is not installed"),
-        .enabled(if: StackFAQ.tarball != nil, "../shared/corpora/stackfaq.tar.gz is not there"))
+    @Test(.requires(program: "node"), .requires(corpus: "stackfaq.tar.gz"))
     func ranksStackFAQLikeTheTerminal() throws {
-        let corpus = try #require(StackFAQ.unpack())
+        try #require(BrowserEngineTests.node != nil, "node is not installed")
+        let corpus = try #require(StackFAQ.unpack(), "the StackFAQ corpus is missing or malformed")
         defer { TestSupport.remove(corpus.folder) }
         let kb = KnowledgeBase.load(corpus.root)
         let queries = corpus.suite.cases.map(\.query)
@@ -140,15 +129,13 @@ import Testing
         }
     }
 
-    @Test func ranksTheTldrSuiteLikeTheTerminalWithinFiveMegabytes() throws {
-        guard BrowserEngineTests.node != nil, let root = TestSupport.tldrPages,
-            let index = TestSupport.tldrIndex
-        else {
-            print("skipped: node or the tldr corpus is missing")
-            return
-        }
+    @Test(.requires(program: "node"), .requires(corpus: "tldr-pages.tar.gz"))
+    func ranksTheTldrSuiteLikeTheTerminalWithinFiveMegabytes() throws {
+        try #require(BrowserEngineTests.node != nil, "node is not installed")
+        let root = try #require(TestSupport.tldrPages, "the tldr corpus is missing")
+        let index = try #require(TestSupport.tldrIndex, "the tldr corpus did not index")
         let kb = KnowledgeBase.load(root)
-        let size = BrowserExport.indexScript(for: kb).count
+        let size = BrowserExport.indexScript(for: kb, synonyms: SynonymsConfiguration()).count
         print("browser index for \(kb.guides.count) tldr pages: \(size) bytes")
         #expect(size < 5 * 1024 * 1024)
         var queries: [String] = []
@@ -172,7 +159,8 @@ import Testing
 
     @Test func exportsTheIndexAsAScript() {
         let script = String(
-            decoding: BrowserExport.indexScript(for: KnowledgeBase.load(TestSupport.shippedGuides)),
+            decoding: BrowserExport.indexScript(
+                for: KnowledgeBase.load(TestSupport.shippedGuides), synonyms: SynonymsConfiguration()),
             as: UTF8.self)
         #expect(script.hasPrefix("window.KB_SEARCH_INDEX=\""))
         #expect(script.hasSuffix("\";\n"))

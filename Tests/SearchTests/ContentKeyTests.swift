@@ -1,4 +1,5 @@
 import Platform
+import TestRequirements
 import Testing
 
 @testable import SearchIndexReader
@@ -167,11 +168,8 @@ import Testing
         #expect(ContentKey.forFolder(folder.root) == before)
     }
 
-    @Test func tldrPagesGiveOneKeyWhicheverWayTheyWereListed() throws {
-        guard let pages = TestSupport.tldrPages else {
-            print("skipped: ../shared/corpora/tldr-pages.tar.gz is not there")
-            return
-        }
+    @Test(.requires(corpus: "tldr-pages.tar.gz")) func tldrPagesGiveOneKeyWhicheverWayTheyWereListed() throws {
+        let pages = try #require(TestSupport.tldrPages, "../shared/corpora/tldr-pages.tar.gz is not there")
         let cache = TestSupport.temporaryFolder("key-cache")
         defer { TestSupport.remove(cache) }
         let listing = cache + "/tldr.lst"

@@ -109,7 +109,7 @@ import Testing
         TestSupport.write(
             "# Rotating keys\n\nRotate keys every ninety days.\n", to: guides + "/rotate.md")
         let provider = IndexProvider(cache: cache)
-        let first = try provider.index(for: .folder(guides))
+        let first = try provider.index(for: .folder(guides), synonyms: SynonymsConfiguration())
         #expect(Ranker(index: first).search("rotate", limit: 1).first?.id == "rotate")
         let name = try GuidesSource.folder(guides).cacheIdentity().name
         #expect(access(cache.path(for: name), R_OK) == 0)
@@ -119,7 +119,7 @@ import Testing
         // A new guide changes the key; the next lookup sees it.
         TestSupport.write("# Billing\n\nYou pay per token.\n", to: guides + "/billing.md")
         #expect(ContentKey.forFolder(guides) != first.key)
-        let second = try provider.index(for: .folder(guides))
+        let second = try provider.index(for: .folder(guides), synonyms: SynonymsConfiguration())
         #expect(Ranker(index: second).search("token price", limit: 1).first?.id == "billing")
     }
 
@@ -131,7 +131,7 @@ import Testing
         TestSupport.write("# Rotating keys\n\nRotate keys every ninety days.\n", to: guides + "/rotate.md")
         let bad = guides + "/latin1.md"
         #expect(TestSupport.shell("printf '# Caf\\351\\n' > '\(bad)'") == 0)
-        let bytes = try IndexProvider(cache: nil).build(.folder(guides), key: 1)
+        let bytes = try IndexProvider(cache: nil).build(.folder(guides), key: 1, synonyms: SynonymsConfiguration())
         let index = try #require(SearchIndex(bytes: bytes))
         #expect(index.problems.count == 1)
         #expect(index.problems.first?.contains("latin1.md") == true)
@@ -143,10 +143,14 @@ import Testing
         defer { TestSupport.remove(guides) }
         TestSupport.write("# Single sign-on\n\nSet up SSO for your team.\n", to: guides + "/sso.md")
         TestSupport.write("synonyms:\n  sso: [federation]\n", to: guides + "/kb.yaml")
-        let index = try IndexProvider(cache: nil).index(for: .folder(guides))
+        let source = GuidesSource.folder(guides)
+        let synonyms = try source.configuration(ruleIDs: nil).synonyms
+        let index = try IndexProvider(cache: nil).index(for: source, synonyms: synonyms)
         #expect(Ranker(index: index).search("federation", limit: 1).first?.id == "sso")
+        let without = try IndexProvider(cache: nil).index(for: source, synonyms: SynonymsConfiguration())
+        #expect(Ranker(index: without).search("federation", limit: 1).isEmpty)
         TestSupport.write("synonyms: [broken\n", to: guides + "/kb.yaml")
-        #expect(throws: IndexProblem.self) { try IndexProvider(cache: nil).index(for: .folder(guides)) }
+        #expect(throws: ConfigurationError.self) { try source.configuration(ruleIDs: nil) }
     }
 
     @Test func findsTheGuidesFolderUpwards() {
@@ -174,7 +178,9 @@ import Testing
             let onDisk = TestSupport.read(TestSupport.shippedGuides + "/" + file.path)
             #expect(onDisk == file.text, "\(file.path) is out of date: run make embed-guides")
         }
-        let index = try IndexProvider(cache: nil).index(for: .builtIn)
+        let synonyms = try GuidesSource.builtIn.configuration(ruleIDs: nil).synonyms
+        #expect(synonyms.groups.contains(["revoke", "disable", "delete"]), "the built-in kb.yaml is read")
+        let index = try IndexProvider(cache: nil).index(for: .builtIn, synonyms: synonyms)
         #expect(
             Ranker(index: index).search("lose my key", limit: 1).first?.id
                 == "faq#i-lost-my-api-key-what-should-i-do")

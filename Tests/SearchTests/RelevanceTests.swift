@@ -1,5 +1,6 @@
 import KnowledgeBase
 import Platform
+import TestRequirements
 import Testing
 
 @testable import Search
@@ -43,9 +44,8 @@ import Testing
 
     /// StackFAQ's 1,249 rephrasings against its 125 questions (see `StackFAQ`): paraphrases
     /// written by other people, sharing few words with the question. Totals only.
-    @Test(.enabled(if: StackFAQ.tarball != nil, "../shared/corpora/stackfaq.tar.gz is not there"))
-    func stackFAQSuite() throws {
-        let corpus = try #require(StackFAQ.unpack())
+    @Test(.requires(corpus: "stackfaq.tar.gz")) func stackFAQSuite() throws {
+        let corpus = try #require(StackFAQ.unpack(), "the StackFAQ corpus is missing or malformed")
         defer { TestSupport.remove(corpus.folder) }
         #expect(corpus.suite.cases.count == 1249)
         let kb = KnowledgeBase.load(corpus.root)
@@ -60,8 +60,8 @@ import Testing
         #expect(metrics.mrr >= 0.80, "\(metrics)")
     }
 
-    @Test func tldrIntentSuite() throws {
-        guard let metrics = try tldrMetrics("relevance-tldr.txt", showMisses: true) else { return }
+    @Test(.requires(corpus: "tldr-pages.tar.gz")) func tldrIntentSuite() throws {
+        let metrics = try tldrMetrics("relevance-tldr.txt", showMisses: true)
         // Measured: hit@1 0.553, hit@3 0.789, MRR 0.677 (0.474, 0.711, 0.587 before the mention
         // prior, the synonym IDF cap and the repeated-title step).
         #expect(metrics.hitAt1 >= 0.55, "\(metrics)")
@@ -72,8 +72,8 @@ import Testing
     /// Intent queries written before the ranking was tuned on `relevance-tldr.txt` and never
     /// tuned on: only their totals are printed, so they keep measuring how the ranking does on
     /// queries nobody fitted it to.
-    @Test func tldrHeldOutSuite() throws {
-        guard let metrics = try tldrMetrics("relevance-tldr-heldout.txt", showMisses: false) else { return }
+    @Test(.requires(corpus: "tldr-pages.tar.gz")) func tldrHeldOutSuite() throws {
+        let metrics = try tldrMetrics("relevance-tldr-heldout.txt", showMisses: false)
         #expect(metrics.count >= 30)
         // Measured: hit@1 0.521, hit@3 0.667, MRR 0.607 (0.458, 0.604, 0.552 when written).
         #expect(metrics.hitAt1 >= 0.52, "\(metrics)")
@@ -81,14 +81,11 @@ import Testing
         #expect(metrics.mrr >= 0.6, "\(metrics)")
     }
 
-    /// Runs a tldr suite, or returns nil (with a message) when the corpus is not there. tldr has
+    /// Runs a tldr suite; fails when the corpus is not there (the tests skip first, outside CI). tldr has
     /// the same command under several platforms (common/mkdir.md, windows/mkdir.md): a hit is the
     /// right command, whichever platform's page it is.
-    func tldrMetrics(_ fixture: String, showMisses: Bool) throws -> RelevanceSuite.Metrics? {
-        guard let index = TestSupport.tldrIndex else {
-            print("skipped: ../shared/corpora/tldr-pages.tar.gz is not there")
-            return nil
-        }
+    func tldrMetrics(_ fixture: String, showMisses: Bool) throws -> RelevanceSuite.Metrics {
+        let index = try #require(TestSupport.tldrIndex, "../shared/corpora/tldr-pages.tar.gz is not there")
         let text = try #require(TestSupport.read(TestSupport.fixtures + "/" + fixture))
         var suite = RelevanceSuite(text: text)
         let command = { (path: String) in String(path.split(separator: "/").last ?? Substring(path)) }

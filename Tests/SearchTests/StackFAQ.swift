@@ -1,6 +1,7 @@
 import Foundation
 import KnowledgeBase
 import Platform
+import TestRequirements
 
 @testable import Search
 
@@ -20,10 +21,8 @@ struct StackFAQ {
     /// a rephrasing they did not write, and one is null.
     var suite: RelevanceSuite
 
-    /// The tarball beside the package, or nil when `../shared` is not there.
-    static let tarball: String? = ["/../shared", "/../../shared"].map {
-        TestSupport.packageRoot + $0 + "/corpora/stackfaq.tar.gz"
-    }.first { access($0, R_OK) == 0 }
+    /// The tarball in `../shared/corpora`, or nil when it is not there.
+    static var tarball: String? { TestRequirements.corpus("stackfaq.tar.gz") }
 
     /// Unpacks the corpus and writes the guides folder; nil when the tarball or its JSON is
     /// missing or not shaped as NOTICE.md describes.

@@ -1,5 +1,6 @@
 import KnowledgeBase
 import Platform
+import TestRequirements
 import Testing
 
 @testable import Search
@@ -55,11 +56,7 @@ enum TestSupport {
     /// The tldr pages unpacked from ../shared/corpora (once per test run), or nil when the
     /// corpus is not there.
     static let tldrPages: String? = {
-        // ../shared beside the package (CI, the main checkout); a worktree sits one level deeper.
-        let candidates = ["/../shared", "/../../shared"].map {
-            packageRoot + $0 + "/corpora/tldr-pages.tar.gz"
-        }
-        guard let tarball = candidates.first(where: { access($0, R_OK) == 0 }) else { return nil }
+        guard let tarball = TestRequirements.corpus("tldr-pages.tar.gz") else { return nil }
         // Unpacked once per machine into a folder named by the tarball's size and date (30 MB
         // that every test run would otherwise copy again); a temporary copy renamed into place
         // keeps concurrent runs safe.

@@ -1,35 +1,24 @@
 import Foundation
 import Lint
+import TestRequirements
 import Testing
 
 /// Real documentation from the shared corpora: Homebrew's docs (a root `index.md`, a
 /// sub-folder, 28 FAQ questions) and the 7,425 tldr pages in folders.
 @Suite(.serialized) struct CorpusSiteTests {
-    /// `shared/corpora` beside the package root (in CI), or one level further up (in a worktree).
-    static let shared: String = {
-        let candidates = [
-            TestSite.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora").path,
-            TestSite.packageRoot.deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("shared/corpora").path,
-        ]
-        return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
-    }()
-
     /// Unpacks `name.tar.gz` into a new temporary folder; nil when the corpus is not there.
     static func unpack(_ name: String) throws -> String? {
-        let archive = shared + "/" + name + ".tar.gz"
-        guard FileManager.default.fileExists(atPath: archive) else { return nil }
+        guard let archive = TestRequirements.corpus(name + ".tar.gz") else { return nil }
         let folder = TestSite.temporaryFolder("kb-corpus")
         let result = try TestSite.run("/bin/tar", ["-xzf", archive, "-C", folder])
         guard result.status == 0 else { throw TestFailure("tar: \(result.output)") }
         return folder
     }
 
-    @Test func homebrewDocsBuildWithNoBrokenLinks() throws {
-        guard let folder = try CorpusSiteTests.unpack("homebrew-docs") else {
-            print("skipped: \(CorpusSiteTests.shared)/homebrew-docs.tar.gz is absent")
-            return
-        }
+    @Test(.requires(corpus: "homebrew-docs.tar.gz")) func homebrewDocsBuildWithNoBrokenLinks() throws {
+        let folder = try #require(
+            try CorpusSiteTests.unpack("homebrew-docs"),
+            "\(TestRequirements.corpusPath("homebrew-docs.tar.gz")) is absent")
         // The corpus is someone else's text: rendering is under test here, not its lint findings.
         let site = try TestSite.build(folder + "/homebrew-docs/docs", linter: Linter(rules: []))
         defer { TestSite.remove(folder, site) }
@@ -46,11 +35,9 @@ import Testing
         #expect(result.broken.isEmpty, "\(result.broken.prefix(20).map(\.description).joined(separator: "\n"))")
     }
 
-    @Test func tldrPagesBuildInFolders() throws {
-        guard let folder = try CorpusSiteTests.unpack("tldr-pages") else {
-            print("skipped: \(CorpusSiteTests.shared)/tldr-pages.tar.gz is absent")
-            return
-        }
+    @Test(.requires(corpus: "tldr-pages.tar.gz")) func tldrPagesBuildInFolders() throws {
+        let folder = try #require(
+            try CorpusSiteTests.unpack("tldr-pages"), "\(TestRequirements.corpusPath("tldr-pages.tar.gz")) is absent")
         let pages = folder + "/tldr-pages/pages"
         let site = try TestSite.build(pages, linter: Linter(rules: []))
         defer { TestSite.remove(folder, site) }

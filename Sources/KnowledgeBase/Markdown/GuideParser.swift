@@ -90,6 +90,16 @@ public struct GuideParser: Sendable {
         guide.reviewed = (fm.values["reviewed"] ?? fm.values["last_review_date"]).map(trim)
         guide.owner = fm.values["owner"].map(trim)
         guide.type = fm.values["type"].map { trim($0).lowercased() }
+        // `redirect-from: [a.md, b.md]`, or one path as a scalar.
+        let redirectKey = "redirect-from"
+        if let items = fm.lists[redirectKey] {
+            let lines = fm.itemLines[redirectKey] ?? []
+            for (i, item) in items.enumerated() where !trim(item).isEmpty {
+                guide.redirects.append(Redirect(from: trim(item), line: i < lines.count ? lines[i] : 1))
+            }
+        } else if let value = fm.values[redirectKey].map(trim), !value.isEmpty {
+            guide.redirects.append(Redirect(from: value, line: fm.keyLines[redirectKey] ?? 1))
+        }
     }
 }
 

@@ -126,9 +126,11 @@ struct TreeWalk {
     private mutating func addSection(_ node: OpaquePointer) {
         var heading = CmarkNode.plainText(node)
         let anchor: String
+        var oldAnchors: [String] = []
         if let custom = AnchorSlugger.customID(in: heading) {
             heading = custom.text
             anchor = slugger.claim(custom.id)
+            oldAnchors = custom.oldIDs.filter { slugger.claimExactly($0) }
             stripCustomID(from: node)
         } else {
             anchor = slugger.anchor(for: heading)
@@ -137,6 +139,7 @@ struct TreeWalk {
             Section(
                 heading: heading, level: Int(cmark_node_get_heading_level(node)), anchor: anchor,
                 line: CmarkNode.line(node), body: "", text: ""))
+        guide.sections[guide.sections.count - 1].oldAnchors = oldAnchors
         sectionEndLines.append(CmarkNode.endLine(node))
         aliasEndLines.append(0)
         sectionIndexByNode[Int(bitPattern: UnsafeRawPointer(node))] = headingNodes.count
@@ -418,9 +421,13 @@ struct TreeWalk {
             let level = guide.sections[s].level
             let open = "<h\(level)>"
             if html.hasPrefix(open) {
-                html =
-                    "<h\(level) id=\"\(HTMLText.escapeAttribute(guide.sections[s].anchor))\">"
-                    + html.dropFirst(open.utf8.count)
+                // Old anchors as empty spans at the start of the heading: a link to one scrolls
+                // to the heading, and the site's rewriter knows `<span id="` is never cmark's.
+                var tag = "<h\(level) id=\"\(HTMLText.escapeAttribute(guide.sections[s].anchor))\">"
+                for old in guide.sections[s].oldAnchors {
+                    tag += "<span id=\"\(HTMLText.escapeAttribute(old))\"></span>"
+                }
+                html = tag + html.dropFirst(open.utf8.count)
             }
         }
         return html

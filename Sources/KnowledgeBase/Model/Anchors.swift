@@ -69,29 +69,48 @@ public struct AnchorSlugger: Sendable {
         return base
     }
 
-    /// Splits a trailing `{#custom-id}` off a heading: `("Install", "setup")` for
-    /// `Install {#setup}`, or nil when there is none.
-    public static func customID(in heading: String) -> (text: String, id: String)? {
-        // Bytes, scanned back from the end: the id cannot hold a space or brace, so the scan
-        // stops at the first one, and a megabyte-long heading costs no more than a short one.
+    /// Splits a trailing `{#custom-id}` off a heading: `("Install", "setup", [])` for
+    /// `Install {#setup}`, or nil when there is none. Ids after the first are the heading's
+    /// old anchors, kept so that deep links written before a rename still land:
+    /// `Install {#setup #installing #getting-started}`.
+    public static func customID(in heading: String) -> (text: String, id: String, oldIDs: [String])? {
+        // Bytes, scanned back from the end: an id cannot hold a space or brace, and a space
+        // must be followed by the next `#id`, so the scan stops at the first byte that breaks
+        // the form, and a megabyte-long heading costs no more than a short one.
         let bytes = Array(heading.utf8)
         var end = bytes.count
-        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        while end > 0, isBlank(bytes[end - 1]) { end -= 1 }
         guard end >= 4, bytes[end - 1] == UInt8(ascii: "}") else { return nil }
         var open = end - 2
         while open >= 0 {
             let b = bytes[open]
-            if b == UInt8(ascii: "{") || b == UInt8(ascii: "}") || b == 0x20 || b == 0x09 { break }
+            if b == UInt8(ascii: "{") || b == UInt8(ascii: "}") { break }
+            if isBlank(b)
+                && (open + 1 >= end - 1 || !(bytes[open + 1] == UInt8(ascii: "#") || isBlank(bytes[open + 1])))
+            {
+                return nil
+            }
             open -= 1
         }
         guard open >= 0, bytes[open] == UInt8(ascii: "{"), bytes[open + 1] == UInt8(ascii: "#") else { return nil }
-        let idStart = open + 2
-        guard idStart < end - 1 else { return nil }
+        var ids: [String] = []
+        for token in bytes[(open + 1)..<(end - 1)].split(whereSeparator: isBlank) {
+            guard token.count >= 2, token.first == UInt8(ascii: "#") else { return nil }
+            ids.append(String(decoding: token.dropFirst(), as: UTF8.self))
+        }
+        guard let id = ids.first else { return nil }
         var textEnd = open
-        while textEnd > 0, bytes[textEnd - 1] == 0x20 || bytes[textEnd - 1] == 0x09 { textEnd -= 1 }
-        return (
-            String(decoding: bytes[0..<textEnd], as: UTF8.self),
-            String(decoding: bytes[idStart..<(end - 1)], as: UTF8.self)
-        )
+        while textEnd > 0, isBlank(bytes[textEnd - 1]) { textEnd -= 1 }
+        return (String(decoding: bytes[0..<textEnd], as: UTF8.self), id, Array(ids.dropFirst()))
+    }
+
+    private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+
+    /// Registers an old anchor as it is, when no heading of the guide uses it yet; false
+    /// when it is taken (an id may appear once on a page).
+    public mutating func claimExactly(_ id: String) -> Bool {
+        guard used[id] == nil else { return false }
+        used[id] = 1
+        return true
     }
 }

@@ -24,6 +24,9 @@ public struct Guide: Sendable, Codable, Hashable {
     public var owner: String?
     /// Front matter `type` (for example `faq`).
     public var type: String?
+    /// Paths the guide was published under before (`redirect-from:`), each of which gets a
+    /// page that sends readers here.
+    public var redirects: [Redirect]
     /// Number of lines the front matter occupies, delimiters included (0 without front matter).
     public var frontMatterLines: Int
     /// Plain text before the first heading.
@@ -57,6 +60,7 @@ public struct Guide: Sendable, Codable, Hashable {
         self.reviewed = nil
         self.owner = nil
         self.type = nil
+        self.redirects = []
         self.frontMatterLines = 0
         self.leadText = ""
         self.sections = []
@@ -78,8 +82,10 @@ public struct Guide: Sendable, Codable, Hashable {
     }
 
     /// Every anchor a link may point at in this guide: section anchors (which include FAQ
-    /// questions, since each question is a heading).
+    /// questions, since each question is a heading) and the old anchors sections keep.
     public var anchors: Set<String> {
-        Set(sections.map(\.anchor))
+        var all = Set(sections.map(\.anchor))
+        for section in sections where !section.oldAnchors.isEmpty { all.formUnion(section.oldAnchors) }
+        return all
     }
 }

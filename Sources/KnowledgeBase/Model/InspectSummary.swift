@@ -1,5 +1,7 @@
+import Platform
+
 /// The readable summary `kb inspect` prints: one block per guide, then totals. Guide text in it
-/// passes through `PrintableText`, so a guide cannot send escape sequences to the terminal.
+/// passes through `TerminalText`, so a guide cannot send escape sequences to the terminal.
 public enum InspectSummary {
     public static func render(_ kb: KnowledgeBase, maximumGuidesInDetail: Int = 200) -> [UInt8] {
         var out = ""
@@ -30,6 +32,6 @@ public enum InspectSummary {
             "\(kb.guides.count) guides, \(sections) sections, \(procedures) procedures, \(kb.faqCount) FAQ entries, \(links) links"
         if !kb.problems.isEmpty { out += ", \(kb.problems.count) problems" }
         out += "\n"
-        return PrintableText.bytes(Array(out.utf8))
+        return TerminalText.bytes(Array(out.utf8))
     }
 }

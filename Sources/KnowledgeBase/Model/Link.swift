@@ -65,3 +65,18 @@ public struct Link: Sendable, Codable, Hashable {
         (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
     }
 }
+
+extension Link {
+    /// The scheme when cmark's safe mode would drop `url`, as its `_scan_dangerous_url` does:
+    /// `javascript:`, `vbscript:`, `file:` and `data:` other than PNG, GIF, JPEG and WebP images.
+    /// Lint warns about these, and the Markdown copies drop them as the HTML pages do.
+    public static func dangerousScheme(_ url: String) -> String? {
+        let lowered = url.lowercased()
+        for scheme in ["javascript", "vbscript", "file"] where lowered.hasPrefix(scheme + ":") { return scheme }
+        if lowered.hasPrefix("data:") {
+            for safe in ["png", "gif", "jpeg", "webp"] where lowered.hasPrefix("data:image/\(safe)") { return nil }
+            return "data"
+        }
+        return nil
+    }
+}

@@ -35,12 +35,22 @@ public enum ModelJSON {
         w.value("reviewed", g.reviewed)
         w.value("owner", g.owner)
         w.value("type", g.type)
+        w.beginArray("redirects")
+        for r in g.redirects {
+            w.beginObject()
+            w.value("from", r.from)
+            w.value("page", r.page)
+            w.value("line", r.line)
+            w.endObject()
+        }
+        w.endArray()
         w.beginArray("sections")
         for s in g.sections {
             w.beginObject()
             w.value("heading", s.heading)
             w.value("level", s.level)
             w.value("anchor", s.anchor)
+            w.value("oldAnchors", s.oldAnchors)
             w.value("line", s.line)
             w.value("body", s.body)
             w.value("aliases", s.aliases)

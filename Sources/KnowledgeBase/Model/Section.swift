@@ -6,6 +6,9 @@ public struct Section: Sendable, Codable, Hashable {
     /// GitHub-style slug, de-duplicated within the guide (`-1`, `-2`, …) unless a `{#id}`
     /// override gives it explicitly.
     public var anchor: String
+    /// Anchors the heading had before it was renamed (`{#new-id #old-id}`): the page keeps
+    /// them as ids too, so old deep links still land on the section.
+    public var oldAnchors: [String] = []
     /// 1-based line of the heading in the file.
     public var line: Int
     /// Markdown source of the section's content, up to the next heading of any level.

@@ -1,3 +1,4 @@
+import Platform
 import TerminalUI
 
 /// `path:line:col: severity: message [rule]`, one finding a line, then a summary line; the form

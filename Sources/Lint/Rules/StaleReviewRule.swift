@@ -21,7 +21,7 @@ public struct StaleReviewRule: Rule {
                     "`reviewed` is not a date in YYYY-MM-DD form: \"\(written)\"")
             ]
         }
-        let today = context.configuration.today
+        let today = context.today
         let age = today.daysSinceEpoch - day.daysSinceEpoch
         let limit = context.configuration.reviewMaxAgeDays
         if age > limit {

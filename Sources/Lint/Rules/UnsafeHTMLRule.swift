@@ -47,16 +47,8 @@ public struct UnsafeHTMLRule: Rule {
         return findings
     }
 
-    /// The scheme when cmark's safe mode would drop `url`, as its `_scan_dangerous_url` does.
-    static func dangerousScheme(_ url: String) -> String? {
-        let lowered = url.lowercased()
-        for scheme in ["javascript", "vbscript", "file"] where lowered.hasPrefix(scheme + ":") { return scheme }
-        if lowered.hasPrefix("data:") {
-            for safe in ["png", "gif", "jpeg", "webp"] where lowered.hasPrefix("data:image/\(safe)") { return nil }
-            return "data"
-        }
-        return nil
-    }
+    /// The scheme when cmark's safe mode would drop `url` (one home: `Link.dangerousScheme`).
+    static func dangerousScheme(_ url: String) -> String? { Link.dangerousScheme(url) }
 
     /// `div` for `<div class="x">`, `/details` for a closing tag; nil for other HTML.
     static func tagName(_ html: String) -> String? {

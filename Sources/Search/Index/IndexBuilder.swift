@@ -14,6 +14,8 @@ public struct IndexBuilder {
     /// Leave the Markdown answers and paths out (the browser export: pages already hold the
     /// answers, and URLs come from ids).
     public var includeAnswers: Bool
+    /// Whether faq may log weak answers for these guides (kb.yaml can say no).
+    public var logsMisses = true
     /// What could not be indexed (unreadable or invalid files), one message each: stored in the
     /// index so that every `faq` run names them, not only the run that built the index.
     public var problems: [String] = []
@@ -111,7 +113,7 @@ public struct IndexBuilder {
         let termGroups = synonyms.termGroups(analyzer: analyzer)
 
         var format = IndexFormat.Writer()
-        format.header(key: key, unitCount: units.count, includeAnswers: includeAnswers)
+        format.header(key: key, unitCount: units.count, includeAnswers: includeAnswers, logsMisses: logsMisses)
         // Units.
         format.beginSection(.units)
         var unitStringOffsets: [Int] = []

@@ -14,10 +14,12 @@ public struct IndexProvider {
         self.cache = cache
     }
 
-    public func index(for source: GuidesSource) throws(IndexProblem) -> SearchIndex {
+    /// `synonyms` is the `synonyms:` section of the source's `kb.yaml`
+    /// (`source.configuration(ruleIDs:)`), which the cache key covers.
+    public func index(for source: GuidesSource, synonyms: SynonymsConfiguration) throws(IndexProblem) -> SearchIndex {
         let identity = try source.cacheIdentity()
         if let cached = cache?.load(source: identity.name, key: identity.key) { return cached }
-        let bytes = try build(source, key: identity.key)
+        let bytes = try build(source, key: identity.key, synonyms: synonyms)
         cache?.store(source: identity.name, bytes: bytes)
         guard let index = SearchIndex(bytes: bytes) else {
             throw IndexProblem(message: "index could not be built")
@@ -25,18 +27,21 @@ public struct IndexProvider {
         return index
     }
 
-    /// The index bytes for a source, built from the guides with the parser, the model and
-    /// `kb.yaml`: what `kb index` prints for `faq`, which links none of them.
-    public func build(_ source: GuidesSource, key: UInt64) throws(IndexProblem) -> [UInt8] {
+    /// The index bytes for a source, built from the guides with the parser and the model, and
+    /// the synonyms of its `kb.yaml`: what `kb index` prints for `faq`, which links none of them.
+    public func build(_ source: GuidesSource, key: UInt64, synonyms: SynonymsConfiguration) throws(IndexProblem)
+        -> [UInt8]
+    {
         var problems: [LoadProblem] = []
-        return try build(source, key: key, problems: &problems)
+        return try build(source, key: key, synonyms: synonyms, problems: &problems)
     }
 
     /// The same, also giving the files that could not be indexed (or only in part), so the
     /// caller can name them: a guide that silently drops out of the answers is a mystery.
-    public func build(_ source: GuidesSource, key: UInt64, problems: inout [LoadProblem]) throws(IndexProblem)
-        -> [UInt8]
-    {
+    public func build(
+        _ source: GuidesSource, key: UInt64, synonyms: SynonymsConfiguration, problems: inout [LoadProblem]
+    ) throws(IndexProblem) -> [UInt8] {
+        let synonyms = Synonyms(builtInAnd: synonyms)
         switch source {
         case .folder(let root):
             let kb = KnowledgeBase.load(root)
@@ -45,17 +50,12 @@ public struct IndexProvider {
                 let detail = kb.problems.first.map { ": \($0.path): \($0.message)" } ?? ""
                 throw IndexProblem(message: "\(root): no guides found\(detail)")
             }
-            let synonyms = try loadSynonyms(path: root + "/kb.yaml")
             var builder = IndexBuilder(synonyms: synonyms)
             builder.problems = kb.problems.map(\.description)
             return builder.build(kb, key: key)
         case .builtIn:
             let files = DefaultGuides.files
             let kb = IndexProvider.knowledgeBase(files: files, root: "(built-in guides)")
-            var synonyms = Synonyms.builtIn
-            if let yaml = files.first(where: { $0.path == "kb.yaml" }) {
-                synonyms.groups += (try? Synonyms.parse(kbYAML: yaml.text))?.groups ?? []
-            }
             return IndexBuilder(synonyms: synonyms).build(kb, key: key)
         }
     }
@@ -77,22 +77,5 @@ public struct IndexProvider {
             }
         }
         return KnowledgeBase(root: root, guides: guides, problems: problems)
-    }
-
-    /// Built-in synonyms plus the `synonyms` section of `kb.yaml`, when the file exists.
-    func loadSynonyms(path: String) throws(IndexProblem) -> Synonyms {
-        var synonyms = Synonyms.builtIn
-        guard access(path, F_OK) == 0 else { return synonyms }
-        guard let bytes = IndexCache.readFile(path) else {
-            throw IndexProblem(message: "\(path): cannot read")
-        }
-        do {
-            synonyms.groups += try Synonyms.parse(kbYAML: String(decoding: bytes, as: UTF8.self)).groups
-        } catch let error as SynonymsError {
-            throw IndexProblem(message: "\(path): \(error.message)")
-        } catch {
-            throw IndexProblem(message: "\(path): not valid YAML: \(error)")
-        }
-        return synonyms
     }
 }

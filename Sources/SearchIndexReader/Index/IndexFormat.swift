@@ -5,7 +5,7 @@
 /// 4   u32     format version
 /// 8   u64     content key (cache validation)
 /// 16  u32     unit count      20  u32 term count     24  u32 surface-word count
-/// 28  u32     flags (bit 0: answers included)
+/// 28  u32     flags (bit 0: answers included; bit 1: kb.yaml turns faq's miss log off)
 /// 32  u32 × 7 section offsets: units, unit strings, terms, surfaces, strings, postings, meta
 /// 60  u32     total length
 /// units:        per unit 16 bytes: u32 kind | line << 8, u16 field lengths × 4 (capped at
@@ -26,6 +26,9 @@ public enum IndexFormat {
     /// then rebuilt rather than misread.
     public static let version: UInt32 = 5
     public static let headerSize = 64
+    /// The header flag set when `kb.yaml` turns faq's miss log off: the index is what faq reads
+    /// of a guides folder (it links no YAML parser), and its key already covers `kb.yaml`.
+    public static let noMissLogFlag: UInt32 = 2
 
     package enum Section: Int, CaseIterable {
         case units = 0
@@ -37,7 +40,7 @@ public enum IndexFormat {
 
         package init() {}
 
-        package mutating func header(key: UInt64, unitCount: Int, includeAnswers: Bool) {
+        package mutating func header(key: UInt64, unitCount: Int, includeAnswers: Bool, logsMisses: Bool = true) {
             out.bytes.append(contentsOf: IndexFormat.magic)
             out.u32(IndexFormat.version)
             out.u32(UInt32(truncatingIfNeeded: key))
@@ -45,7 +48,7 @@ public enum IndexFormat {
             out.u32(UInt32(unitCount))
             out.u32(0)
             out.u32(0)
-            out.u32(includeAnswers ? 1 : 0)
+            out.u32((includeAnswers ? 1 : 0) | (logsMisses ? 0 : IndexFormat.noMissLogFlag))
             for _ in 0..<8 { out.u32(0) }
         }
 

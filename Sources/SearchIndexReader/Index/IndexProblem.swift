@@ -1,4 +1,5 @@
-/// A guides folder or `kb.yaml` that could not be used.
+/// A guides folder that could not be indexed (a bad `kb.yaml` is a `ConfigurationError`, read
+/// before the index is built).
 public struct IndexProblem: Error, Sendable {
     public var message: String
 

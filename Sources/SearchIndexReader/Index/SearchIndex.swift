@@ -13,6 +13,8 @@ public struct SearchIndex: Sendable {
     public let termCount: Int
     public let surfaceCount: Int
     public let hasAnswers: Bool
+    /// False when the guides' `kb.yaml` turns faq's miss log off.
+    public let logsMisses: Bool
     let sections: [Int]
     /// Average length of each field, over all units.
     public let averageFieldLengths: [Double]
@@ -44,6 +46,7 @@ public struct SearchIndex: Sendable {
         termCount = u32(20)
         surfaceCount = u32(24)
         hasAnswers = u32(28) & 1 == 1
+        logsMisses = u32(28) & Int(IndexFormat.noMissLogFlag) == 0
         var sections: [Int] = []
         for s in 0..<7 { sections.append(u32(32 + 4 * s)) }
         sections.append(bytes.count)

@@ -172,7 +172,7 @@ public struct Ranker: Sendable {
             wordWeights.append(word.isCompound ? 0 : idf)
             allWeight += word.isCompound ? 0 : idf
         }
-        var scored: [(unit: Int, score: Double)] = []
+        var scored: [(unit: Int, score: Double, coverage: Double)] = []
         scored.reserveCapacity(touched.count)
         for u in touched {
             var sum = 0.0
@@ -184,7 +184,7 @@ public struct Ranker: Sendable {
             }
             if matchedWeight == 0 { continue }
             let coverage = matchedWeight / allWeight
-            scored.append((u, sum * coverage * coverage.squareRoot()))
+            scored.append((u, sum * coverage * coverage.squareRoot(), coverage))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }
 
@@ -227,7 +227,7 @@ public struct Ranker: Sendable {
         if best.count < limit && scored.count > depth {
             best += scored[depth..<min(scored.count, depth + limit - best.count)]
         }
-        return best.prefix(limit).map { SearchHit(index: index, unit: $0.unit, score: $0.score) }
+        return best.prefix(limit).map { SearchHit(index: index, unit: $0.unit, score: $0.score, coverage: $0.coverage) }
     }
 
     /// What a repeated page title keeps of its score.

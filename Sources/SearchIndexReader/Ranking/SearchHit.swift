@@ -14,8 +14,11 @@ public struct SearchHit: Sendable, Hashable {
     /// Markdown; empty when the index was built without answers.
     public var answer: String
     public var score: Double
+    /// The share of the query's words (each weighted by its rarity) the unit matched, 0...1:
+    /// unlike the score, comparable across knowledge bases, so faq can tell a weak answer.
+    public var coverage: Double
 
-    init(index: SearchIndex, unit: Int, score: Double) {
+    init(index: SearchIndex, unit: Int, score: Double, coverage: Double = 0) {
         let s = index.strings(unit)
         self.unit = unit
         self.kind = index.kind(unit)
@@ -28,6 +31,7 @@ public struct SearchHit: Sendable, Hashable {
         self.answer = s[6]
         self.line = index.line(unit)
         self.score = score
+        self.coverage = coverage
     }
 
     /// The unit with id `id`, unscored: for `faq --show`.

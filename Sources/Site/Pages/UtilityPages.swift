@@ -13,7 +13,7 @@ struct UtilityPages {
         out.raw(
             """
             <h1>Search</h1>
-            <form class="search-page-form" role="search" action="search.html" method="get"><input id="search-query" type="search" name="q" aria-label="Search the guides" placeholder="Ask a question or type a few words" autocomplete="off" spellcheck="false"><button type="submit">Search</button></form>
+            <form class="search-page-form" role="search" action="search.html" method="get"><input id="search-query" \(PageLayout.liveSearchFieldAttributes) name="q" aria-label="Search the guides" placeholder="Ask a question or type a few words"><button type="submit">Search</button></form>
             <p id="search-status" class="search-status" role="status">Loading search…</p>
             <ul id="search-results" class="results"></ul>
             <noscript><p>Search runs in the browser and needs JavaScript. The <a href="index.html">home page</a> lists every guide.</p></noscript>

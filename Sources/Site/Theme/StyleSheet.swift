@@ -34,6 +34,10 @@ extension ThemeAssets {
         a { color: var(--accent); text-decoration: none; }
         a:hover { text-decoration: underline; }
         a:not([href]) { color: inherit; }
+        /* Links in running text are underlined, not told apart by colour alone (WCAG 1.4.1). */
+        .content :is(p, td, dd, blockquote) a[href], :is(.guide, .qa) :is(ol, ul):not(.tags) > li a[href] {
+          text-decoration: underline; text-decoration-thickness: 1px; text-underline-offset: .15em;
+        }
         :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 3px; }
         .skip-link { position: absolute; left: -999px; top: .5rem; z-index: 100; background: var(--accent); color: var(--accent-fg); padding: .5rem 1rem; border-radius: 4px; }
         .skip-link:focus { left: .5rem; }

@@ -59,7 +59,7 @@ import Testing
                 "future.md": "---\ntitle: Future\nreviewed: 4️⃣2027-06-01\n---\n# Future\n",
                 "fresh.md": "---\ntitle: Fresh\nreviewed: 2026-03-01\n---\n# Fresh\n",
                 "undated.md": "# Undated\n",
-            ], configuration: configuration(today: "2026-11-27"),
+            ], today: "2026-11-27",
             [
                 // 2025 has 365 days, and 2026-01-01 to 2026-11-27 is 330: 695 days.
                 "1️⃣": "last reviewed 2025-01-01, 695 days ago (limit 365): check the guide and update `reviewed`",
@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func theLimitComesFromTheConfiguration() throws {
-        let strict = configuration(today: "2026-11-27") { $0.reviewMaxAgeDays = 30 }
+        let strict = configuration { $0.reviewMaxAgeDays = 30 }
         try expectFindings(
             StaleReviewRule(), in: "---\nreviewed: 1️⃣2026-10-01\n---\n# Keys\n", configuration: strict,
             ["1️⃣": "last reviewed 2026-10-01, 57 days ago (limit 30): check the guide and update `reviewed`"])

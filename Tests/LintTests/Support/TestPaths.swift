@@ -1,4 +1,5 @@
 import Foundation
+import TestRequirements
 
 /// Places the tests need outside themselves, found from this file's location.
 enum TestPaths {
@@ -9,16 +10,9 @@ enum TestPaths {
     /// The debug `kb` binary `swift build` makes.
     static let kb = packageRoot.appendingPathComponent(".build/debug/kb")
 
-    /// `shared/corpora/NAME` in the nearest folder above the package that has it (`../shared`
-    /// from the main checkout, further up from a worktree).
+    /// `../shared/corpora/NAME`, or nil when it is not there (see `TestRequirements`).
     static func corpus(_ name: String) -> URL? {
-        var folder = packageRoot.deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("shared/corpora/\(name)")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
+        TestRequirements.corpus(name).map { URL(fileURLWithPath: $0) }
     }
 
     /// Unpacks a corpus tarball into a fresh temporary folder and returns that folder.

@@ -2,6 +2,7 @@ import Foundation
 import KnowledgeBase
 import Lint
 import Site
+import TestRequirements
 
 /// Builds sites from fixtures into fresh temporary folders, and reads what was written.
 enum TestSite {
@@ -25,10 +26,13 @@ enum TestSite {
         return destination
     }
 
-    /// Builds `guides` into a new folder and returns the site folder; fails the test on errors.
+    /// Builds `guides` with their `kb.yaml` into a new folder and returns the site folder; fails
+    /// the test on errors.
     static func build(_ guides: String, linter: Linter = Linter(rules: [])) throws -> String {
         let output = temporaryFolder("kb-site") + "/site"
-        let outcome = try SiteBuilder(guidesRoot: guides, output: output, linter: linter).build()
+        let configuration = try Configuration.forGuides(root: guides, ruleIDs: Linter.allRuleIDs)
+        let outcome = try SiteBuilder(guidesRoot: guides, output: output, configuration: configuration, linter: linter)
+            .build()
         guard case .built = outcome else { throw TestFailure("build rejected: \(outcome)") }
         return output
     }
@@ -88,8 +92,8 @@ enum TestSite {
         return nil
     }
 
-    /// True in CI, where every tool the tests need has been installed by `make test-deps`.
-    static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
+    /// True where no test may skip for a missing tool or corpus (see `TestRequirements`).
+    static var inCI: Bool { TestRequirements.strict }
 }
 
 struct TestFailure: Error, CustomStringConvertible {

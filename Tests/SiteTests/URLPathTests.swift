@@ -28,34 +28,3 @@ import Testing
         #expect(URLPath.percentDecode("a%20b%zz") == "a b%zz")
     }
 }
-
-@Suite struct SiteConfigurationTests {
-    @Test func readsTheSiteSectionAndIgnoresTheRest() throws {
-        let config = try SiteConfiguration.parse(
-            yaml: """
-                lint:
-                  review-max-age-days: 90
-                synonyms:
-                  key: [token]
-                site:
-                  title: Key help
-                  base-url: https://help.example.com/keys
-                  future-setting: 3
-                """)
-        #expect(config.title == "Key help")
-        #expect(config.baseURL == "https://help.example.com/keys/")
-        #expect(config.editURL == nil)
-    }
-
-    @Test func refusesAddressesThatAreNotWebURLs() {
-        #expect(throws: SiteError.self) {
-            _ = try SiteConfiguration.parse(yaml: "site:\n  edit-url: javascript:alert(1)\n")
-        }
-    }
-
-    @Test func noSiteSectionMeansDefaults() throws {
-        let config = try SiteConfiguration.parse(yaml: "lint: {}\n")
-        #expect(config.title == "Knowledge base")
-        #expect(config.baseURL == nil)
-    }
-}

@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // SHA-256 for the lint baseline's salted hashes (Foundation on Linux has none).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
@@ -40,16 +42,30 @@ let package = Package(
         // with no Foundation (faq links it). Browser/ is the same in JavaScript for the site.
         .target(name: "Embeddings", dependencies: ["Platform", "WordLlamaData"], exclude: ["Browser"]),
         // Consistency checks over the model, and their reporters.
-        .target(name: "Lint", dependencies: ["Platform", "KnowledgeBase", "TerminalUI", "SecretScanning"]),
+        .target(
+            name: "Lint",
+            dependencies: [
+                "Platform", "CCmark", "KnowledgeBase", "TerminalUI", "SecretScanning",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // Tokenizer, stemmer, synonyms, BM25F ranking and the binary index.
         // The read side of search: index format, ranking, query analysis. Depends on nothing
         // heavy, so faq (which links only this) starts fast; building an index is in Search.
         .target(name: "SearchIndexReader", dependencies: ["Platform"]),
-        .target(name: "Search", dependencies: ["Platform", "KnowledgeBase", "SearchIndexReader"]),
+        // The browser engine is a real script (`Browser/search-engine.js`), compiled in.
+        .target(
+            name: "Search", dependencies: ["Platform", "KnowledgeBase", "SearchIndexReader"],
+            resources: [.embedInCode("Browser/search-engine.js")]),
         // Markdown answers rendered for a terminal.
         .target(name: "TerminalUI", dependencies: ["Platform", "CCmark"]),
         // The static HTML site.
-        .target(name: "Site", dependencies: ["Platform", "KnowledgeBase", "Lint", "Search"]),
+        // The theme's CSS and JavaScript are real files under `Theme/`, compiled in.
+        .target(
+            name: "Site", dependencies: ["Platform", "KnowledgeBase", "Lint", "Search"],
+            resources: [
+                .embedInCode("Theme/kb.css"), .embedInCode("Theme/site.js"),
+                .embedInCode("Theme/theme-bootstrap.js"), .embedInCode("Theme/live-reload.js"),
+            ]),
         // `kb serve`: the built site over HTTP/1.1 on SwiftNIO, with timeouts, size limits and
         // live reload. Apart from Site so that nothing else links NIO.
         .target(
@@ -90,12 +106,13 @@ let package = Package(
             name: "TestRequirements", dependencies: ["Platform"], path: "Tests/TestRequirements"),
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "TestRequirements"]),
         .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase"]),
-        .testTarget(name: "LintTests", dependencies: ["Lint", "KnowledgeBase", "SecretScanning", "TestRequirements"]),
+        .testTarget(
+            name: "LintTests", dependencies: ["Lint", "KnowledgeBase", "SecretScanning", "TestRequirements", "Yams"]),
         .testTarget(
             name: "SearchTests", dependencies: ["Platform", "Search", "KnowledgeBase", "TestRequirements"],
             exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["Platform", "TerminalUI"]),
-        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings"], exclude: ["Fixtures"]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "TestRequirements"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SiteTests", dependencies: ["Site", "SiteServer", "KnowledgeBase", "Lint", "TestRequirements"],
             exclude: ["Fixtures", "Golden"]),

@@ -33,6 +33,7 @@ public struct Linter: Sendable {
         StaleReviewRule(),
         TerminologyRule(),
         UnsafeHTMLRule(),
+        UnusedIgnoreRule(),
     ]
 
     /// Ids of every shipped rule, for validating configuration.
@@ -43,10 +44,12 @@ public struct Linter: Sendable {
         let guides = kb.guides
         // Rules the configuration turns off are not run at all.
         let rules = self.rules.filter { !configuration.isDisabled($0.descriptor.id) }
+        let ran = Set(rules.map { $0.descriptor.id })
+        let judgesSuppressions = ran.contains(UnusedIgnoreRule.id)
         let results = Parallel.map(guides.count, chunk: 16) { i in
             var found: [Finding] = []
             for rule in rules { found.append(contentsOf: rule.check(guides[i], in: context)) }
-            return applyConfiguration(found, in: guides[i])
+            return applyConfiguration(found, in: guides[i], ran: judgesSuppressions ? ran : nil)
         }
         var findings: [Finding] = []
         for result in results { findings.append(contentsOf: result) }
@@ -55,18 +58,41 @@ public struct Linter: Sendable {
         }
     }
 
-    /// Severity overrides, then `kb-ignore` comments.
-    private func applyConfiguration(_ findings: [Finding], in guide: Guide) -> [Finding] {
-        guard !findings.isEmpty else { return [] }
+    /// Severity overrides, then `kb-ignore` comments; with `ran` (the rules that ran, when
+    /// `unused-ignore` is one of them), the comments that silenced nothing.
+    private func applyConfiguration(_ findings: [Finding], in guide: Guide, ran: Set<String>?) -> [Finding] {
         let suppressions = Suppressions(guide)
-        return findings.compactMap { finding in
+        guard !findings.isEmpty || (ran != nil && !suppressions.isEmpty) else { return [] }
+        var used: Set<UsedSuppression> = []
+        var kept = findings.compactMap { finding -> Finding? in
             var finding = finding
             if let override = configuration.severities[finding.ruleID] {
                 guard let severity = override else { return nil }
                 finding.severity = severity
             }
-            if !suppressions.isEmpty, suppressions.silences(finding) { return nil }
+            if !suppressions.isEmpty {
+                let silencers = suppressions.silencers(of: finding)
+                if !silencers.isEmpty {
+                    for index in silencers {
+                        let named = !suppressions.comments[index].rules.isEmpty
+                        used.insert(UsedSuppression(comment: index, rule: named ? finding.ruleID : nil))
+                    }
+                    return nil
+                }
+            }
             return finding
         }
+        if let ran, !suppressions.isEmpty {
+            let unused = UnusedIgnoreRule().findings(
+                guide, suppressions, used: used, ran: ran, known: Linter.allRuleIDs)
+            for var finding in unused {
+                if let override = configuration.severities[finding.ruleID] {
+                    guard let severity = override else { continue }
+                    finding.severity = severity
+                }
+                kept.append(finding)
+            }
+        }
+        return kept
     }
 }

@@ -1,49 +1,69 @@
 import KnowledgeBase
 
-/// `<!-- kb-ignore RULE … -->` comments in one guide: which rules are silenced on which lines.
+/// `<!-- kb-ignore RULE … -->` comments in one guide: which rules are silenced on which lines,
+/// and which comment silenced a finding (so that one that silences nothing can be reported).
 ///
 /// Read from the model's raw HTML rather than the source text, so a comment shown inside a
 /// code block (as in a guide that documents this feature) silences nothing. A comment that
 /// ends on line N silences line N + 1; `kb-ignore-file` silences the whole file. With no rule
 /// ids, every rule is silenced.
 public struct Suppressions: Sendable {
-    /// Rule ids silenced by line; an empty set means every rule.
-    private var byLine: [Int: Set<String>] = [:]
-    private var wholeFile: Set<String>?
-    private var wholeFileAll = false
+    /// Every `kb-ignore` comment of the guide, in file order.
+    public private(set) var comments: [Located] = []
+    /// Indices into `comments` by the line they silence.
+    private var byLine: [Int: [Int]] = [:]
+    /// Indices into `comments` of `kb-ignore-file` comments.
+    private var wholeFile: [Int] = []
+
+    /// One comment and where it is.
+    public struct Located: Sendable, Equatable {
+        /// The line the comment starts on.
+        public var line: Int
+        public var wholeFile: Bool
+        /// The rule ids it names, in the order written; empty for every rule.
+        public var rules: [String]
+    }
 
     public init(_ guide: Guide) {
         for html in guide.rawHTML {
             for comment in Suppressions.comments(in: html.html) {
+                let index = comments.count
+                comments.append(
+                    Located(
+                        line: html.line + comment.startLineOffset, wholeFile: comment.wholeFile, rules: comment.ruleList
+                    ))
                 if comment.wholeFile {
-                    if comment.rules.isEmpty {
-                        wholeFileAll = true
-                    } else {
-                        wholeFile = (wholeFile ?? []).union(comment.rules)
-                    }
+                    wholeFile.append(index)
                 } else {
-                    let target = html.line + comment.endLineOffset + 1
-                    if comment.rules.isEmpty || byLine[target]?.isEmpty == true {
-                        byLine[target] = []
-                    } else {
-                        byLine[target, default: []].formUnion(comment.rules)
-                    }
+                    byLine[html.line + comment.endLineOffset + 1, default: []].append(index)
                 }
             }
         }
     }
 
-    public var isEmpty: Bool { byLine.isEmpty && wholeFile == nil && !wholeFileAll }
+    public var isEmpty: Bool { comments.isEmpty }
 
     public func silences(_ finding: Finding) -> Bool {
-        if wholeFileAll || wholeFile?.contains(finding.ruleID) == true { return true }
-        guard let rules = byLine[finding.line] else { return false }
-        return rules.isEmpty || rules.contains(finding.ruleID)
+        !silencers(of: finding).isEmpty
+    }
+
+    /// The comments (indices into `comments`) that silence `finding`.
+    public func silencers(of finding: Finding) -> [Int] {
+        var found: [Int] = []
+        for index in wholeFile + (byLine[finding.line] ?? []) {
+            let rules = comments[index].rules
+            if rules.isEmpty || rules.contains(finding.ruleID) { found.append(index) }
+        }
+        return found
     }
 
     struct Comment: Equatable {
         var wholeFile: Bool
-        var rules: Set<String>
+        /// The rule ids as written, without repeats.
+        var ruleList: [String]
+        var rules: Set<String> { Set(ruleList) }
+        /// Lines between the start of the HTML literal and the comment's start.
+        var startLineOffset: Int
         /// Lines between the start of the HTML literal and the comment's end.
         var endLineOffset: Int
     }
@@ -62,6 +82,7 @@ public struct Suppressions: Sendable {
                 i += 1
                 continue
             }
+            let startLine = line
             let bodyStart = i + open.count
             guard let endOffset = GuideLines.firstIndex(of: close, in: b[bodyStart...]) else { break }
             let bodyEnd = bodyStart + endOffset
@@ -70,8 +91,15 @@ public struct Suppressions: Sendable {
             let words = body.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
                 .map { String(decoding: $0, as: UTF8.self) }
             if let first = words.first, first == "kb-ignore" || first == "kb-ignore-file" {
-                let rules = words.dropFirst().flatMap { $0.split(separator: ",").map(String.init) }
-                found.append(Comment(wholeFile: first == "kb-ignore-file", rules: Set(rules), endLineOffset: line))
+                var rules: [String] = []
+                for rule in words.dropFirst().flatMap({ $0.split(separator: ",").map(String.init) })
+                where !rules.contains(rule) {
+                    rules.append(rule)
+                }
+                found.append(
+                    Comment(
+                        wholeFile: first == "kb-ignore-file", ruleList: rules, startLineOffset: startLine,
+                        endLineOffset: line))
             }
             i = bodyEnd + close.count
         }

@@ -26,6 +26,6 @@ public enum BrowserExport {
     }
 
     public static var engineScript: [UInt8] {
-        Array(BrowserEngine.script.utf8)
+        BrowserEngine.script
     }
 }

@@ -3,16 +3,17 @@
 /// `?access_token=…`, `--api-key …`, and AWS secret access keys (`aws_secret_access_key = ` + 40 characters).
 ///
 /// With no prefix to go on, the value must say more: at least 20 characters, letters and
-/// digits both, and a random body. UUIDs, expressions (`os.environ[…]`, `process.env.X`),
+/// digits both, and a random body (a password, named `password` or `passwd`, at least 16:
+/// generated passwords are shorter than keys). UUIDs, expressions (`os.environ[…]`, `process.env.X`),
 /// variables (`$KEY`, `${KEY}`, `{{key}}`, `%KEY%`, `<key>`) and values that start with a
-/// known prefix (left to that format's detector) are passed over. Passwords are not covered:
-/// example passwords are short and rarely random, and a length threshold would miss them anyway.
+/// known prefix (left to that format's detector) are passed over. Short or word-like example
+/// passwords (`hunter2`, `correct-horse-battery`) are not reported: they read as examples.
 enum KeyAssignment {
     /// Normalised (lowercase, no `_`, `-`, `.`) name endings that hold secrets.
     private static let secretEndings = [
         "apikey", "apisecret", "apitoken", "accesskey", "secretkey", "privatekey", "encryptionkey", "masterkey",
         "clientsecret", "clientkey", "appsecret", "appkey", "authkey", "licensekey", "subscriptionkey", "token",
-        "secret", "authorization",
+        "secret", "authorization", "password", "passwd",
     ].map { Array($0.utf8) }
     /// Endings that look like secrets but name identifiers, public values or pagination cursors.
     private static let harmlessEndings = [
@@ -21,7 +22,7 @@ enum KeyAssignment {
     ].map { Array($0.utf8) }
     fileprivate static let awsSecretEnding = Array("secretaccesskey".utf8)
 
-    fileprivate static let lastLetters = ByteSet("yYnNtT")
+    fileprivate static let lastLetters = ByteSet("yYnNtTdD")
     private static let nameBytes = ByteSet.alphanumerics.union(ByteSet("_-."))
     private static let valueBytes = ByteSet.alphanumerics.union(ByteSet("_-+/="))
     private static let awsSecretBytes = ByteSet.alphanumerics.union(ByteSet("+/"))
@@ -93,6 +94,7 @@ enum KeyAssignment {
         var text: String
         var isAWSSecret: Bool
         var isAuthorization: Bool
+        var isPassword: Bool
 
         init?(_ s: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
             guard range.count >= 3, range.count <= 64 else { return nil }
@@ -112,6 +114,7 @@ enum KeyAssignment {
             let inQuery = before == UInt8(ascii: "?") || before == UInt8(ascii: "&")
             isAWSSecret = normalized.ends(with: KeyAssignment.awsSecretEnding)
             isAuthorization = normalized.ends(with: Array("authorization".utf8))
+            isPassword = normalized.ends(with: Array("password".utf8)) || normalized.ends(with: Array("passwd".utf8))
             guard isAWSSecret || KeyAssignment.isSecretName(normalized, envStyle: !hasLowercase, inQuery: inQuery)
             else { return nil }
             text = String(decoding: s[range], as: UTF8.self)
@@ -173,7 +176,7 @@ enum KeyAssignment {
                     suggestion: "... or $AWS_SECRET_ACCESS_KEY",
                     evidence: nil))
         }
-        guard value.count >= 20, value.count <= 200, !isUUID(value),
+        guard value.count >= (name.isPassword ? 16 : 20), value.count <= 200, !isUUID(value),
             value.contains(where: { ByteSet.digits.contains($0) }),
             value.contains(where: { ByteSet.letters.contains($0) }),
             check.assess(value) == .random

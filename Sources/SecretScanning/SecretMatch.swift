@@ -17,4 +17,7 @@ public struct SecretMatch: Sendable, Equatable {
     /// What to write instead.
     public var suggestion: String
     public var evidence: Evidence?
+    /// True when `range` holds the token exactly as it reads, byte for byte (no escapes, markup
+    /// or line breaks inside), so a fix may replace the range as a whole.
+    public var isVerbatim = true
 }

@@ -53,8 +53,30 @@ public struct SecretScanner: Sendable {
             let lower = unescaped.originalOffset(match.range.lowerBound)
             let upper = unescaped.originalOffset(match.range.upperBound - 1) + 1
             m.range = lower..<upper
+            m.isVerbatim = upper - lower == match.range.count
             return m
         }
+    }
+
+    /// Matches in text assembled from pieces of a source, with ranges in that source. With
+    /// `acrossJoinsOnly`, only matches that cross a join: what the assembling alone revealed.
+    public func scan(_ text: MappedText, acrossJoinsOnly: Bool = false) -> [SecretMatch] {
+        guard !text.isEmpty, !acrossJoinsOnly || !text.joins.isEmpty else { return [] }
+        return text.bytes.withUnsafeBufferPointer { scanBytes($0) }.compactMap { match in
+            if acrossJoinsOnly, !text.crossesJoin(match.range) { return nil }
+            var m = match
+            m.range = text.sourceRange(of: match.range)
+            m.isVerbatim = text.isVerbatim(match.range)
+            return m
+        }
+    }
+
+    /// Matches of strings that code cuts over two lines or joins with an operator
+    /// (`"sk_live_ab" +` / `"cd"`, a shell `\` continuation), found by joining the pieces;
+    /// ranges in `source`. Only matches that the joining revealed are returned.
+    public func scanContinuations(_ source: UnsafeBufferPointer<UInt8>) -> [SecretMatch] {
+        guard let joined = CodeContinuations.join(source) else { return [] }
+        return scan(joined, acrossJoinsOnly: true)
     }
 
     private func scanBytes(_ s: UnsafeBufferPointer<UInt8>) -> [SecretMatch] {

@@ -68,7 +68,7 @@ struct UnescapedText: Sendable {
     }
 
     /// The character an escape at `i` stands for and the escape's length in bytes.
-    private static func escape(in s: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt8, Int)? {
+    static func escape(in s: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt8, Int)? {
         let n = s.count
         if s[i] == UInt8(ascii: "\\") {
             guard i + 1 < n, isASCIIPunctuation(s[i + 1]) else { return nil }

@@ -30,9 +30,30 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "List the rules with their ids, default severities and what they check.")
     var listRules = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Rewrite what can be fixed safely, in place: realistic keys become placeholders, terms their replacements.",
+            discussion: "Files are rewritten atomically; nothing outside the fixed spans changes."))
+    var fix = false
+
+    @Option(help: "Report only findings that are not in this baseline file (see --write-baseline).")
+    var baseline: String?
+
+    @Option(help: "Record today's findings in this baseline file (salted hashes, no line numbers) and exit 0.")
+    var writeBaseline: String?
+
+    @Flag(help: "Check the staged content of staged Markdown files (what git would commit), not the working tree.")
+    var staged = false
+
     func validate() throws {
         guard ReportFormat(rawValue: format) != nil else {
             throw ValidationError("unknown format '\(format)': use text, json, sarif or github")
+        }
+        if fix && staged {
+            throw ValidationError("--fix rewrites the working tree, --staged checks the index: use one at a time")
+        }
+        if fix && writeBaseline != nil {
+            throw ValidationError("--fix and --write-baseline: fix first, then record the baseline")
         }
     }
 
@@ -52,9 +73,22 @@ struct LintCommand: ParsableCommand {
             }
         }
 
+        var accepted: Baseline?
+        if let baseline {
+            do {
+                accepted = try Baseline.parse(try Self.readFile(baseline), path: baseline)
+            } catch {
+                Output.error("\(error)")
+                throw ExitCode(2)
+            }
+        }
+        var recorded = writeBaseline == nil ? nil : Baseline()
+
         var findings: [Finding] = []
         var filesChecked = 0
         var ioFailure = false
+        var fixedCount = 0
+        var staleCount = 0
         let workingDirectory = Self.workingDirectory()
         for path in paths {
             guard let target = LintTarget(path) else {
@@ -73,25 +107,95 @@ struct LintCommand: ParsableCommand {
                     throw ExitCode(2)
                 }
             }
-            let kb = KnowledgeBase.load(target.root)
+            func shown(_ relative: String) -> String {
+                Self.display(Self.join(target.root, relative), workingDirectory)
+            }
+            var kb = KnowledgeBase.load(target.root)
+            // The files to report, relative to the root: one file, the staged ones, or all.
+            var only: Set<String>? = target.onlyFile.map { [$0] }
+            if staged {
+                do {
+                    let stagedGuides = try StagedGuides(root: target.root)
+                    var stagedPaths = Set(stagedGuides.files.map(\.path))
+                    if let file = target.onlyFile { stagedPaths.formIntersection([file]) }
+                    only = stagedPaths
+                    let (overlaid, problems) = stagedGuides.overlay(on: kb)
+                    kb = overlaid
+                    for problem in problems {
+                        var p = problem
+                        p.path = shown(problem.path) + " (staged)"
+                        Output.error(p.description)
+                        ioFailure = true
+                    }
+                } catch {
+                    Output.error(error.description)
+                    throw ExitCode(2)
+                }
+            }
             let loaded = Set(kb.guides.map(\.path))
             for problem in kb.problems where !loaded.contains(problem.path) {
-                if let only = target.onlyFile, problem.path != only { continue }
-                var shown = problem
-                if problem.path != target.root {
-                    shown.path = Self.display(Self.join(target.root, problem.path), workingDirectory)
-                }
-                Output.error(shown.description)
+                if let only, !only.contains(problem.path) { continue }
+                var shownProblem = problem
+                if problem.path != target.root { shownProblem.path = shown(problem.path) }
+                Output.error(shownProblem.description)
                 if problem.severity == .error { ioFailure = true }
             }
-            if let only = target.onlyFile, !loaded.contains(only) { continue }
+            // Nothing to report: the one file did not load, or nothing is staged here.
+            if let only, !only.contains(where: loaded.contains) { continue }
             var found = Linter(configuration: configuration.lint).lint(kb)
-            if let only = target.onlyFile { found.removeAll { $0.path != only } }
-            for i in found.indices {
-                found[i].path = Self.display(Self.join(target.root, found[i].path), workingDirectory)
+            if let only { found.removeAll { !only.contains($0.path) } }
+
+            if fix {
+                let (fixed, failed) = Self.applyFixes(
+                    found, in: kb, root: target.root, configuration: configuration.lint)
+                for f in fixed {
+                    Output.error(
+                        "\(shown(f.finding.path)):\(f.finding.line):\(f.finding.column): fixed: \(f.description)")
+                }
+                for failure in failed {
+                    Output.error(failure)
+                    ioFailure = true
+                }
+                fixedCount += fixed.count
+                let done = Set(fixed.map(\.finding))
+                found.removeAll { done.contains($0) }
             }
+            if let accepted {
+                let scope = only ?? loaded
+                let (new, stale) = accepted.filter(found, in: kb, paths: scope)
+                found = new
+                staleCount += stale.count
+                for entry in stale {
+                    Output.error(
+                        "\(shown(entry.path)): note: a baseline entry for \(entry.rule) matches nothing now: "
+                            + "rewrite the baseline with --write-baseline so it shrinks")
+                }
+            }
+            if recorded != nil {
+                let guides = Dictionary(kb.guides.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+                for finding in found {
+                    recorded!.entries.append(recorded!.entry(for: finding, in: guides[finding.path]))
+                }
+            }
+            for i in found.indices { found[i].path = shown(found[i].path) }
             findings.append(contentsOf: found)
-            filesChecked += target.onlyFile == nil ? kb.guides.count : 1
+            filesChecked += only?.count ?? kb.guides.count
+        }
+
+        if let writeBaseline, let recorded {
+            do {
+                try ReportFile.write(recorded.serialized(), to: writeBaseline)
+            } catch {
+                Output.error(error.description)
+                throw ExitCode(2)
+            }
+            Output.error("kb lint: recorded \(recorded.entries.count) findings in \(writeBaseline)")
+            if ioFailure { throw ExitCode(2) }
+            return
+        }
+        if fix { Output.error("kb lint --fix: fixed \(fixedCount), \(findings.count) remain (below)") }
+        if accepted != nil, staleCount > 0 {
+            Output.error("kb lint --baseline: \(staleCount) stale entries")
         }
 
         let report = LintReport(
@@ -111,6 +215,63 @@ struct LintCommand: ParsableCommand {
         }
         if ioFailure { throw ExitCode(2) }
         if report.errorCount > 0 { throw ExitCode(1) }
+    }
+
+    /// Applies the fixes for `findings` to the files under `root`, each written atomically
+    /// (a temporary file in the same folder, renamed over it, with the file's permissions).
+    /// Returns what was fixed and, for files that could not be rewritten, why.
+    static func applyFixes(_ findings: [Finding], in kb: KnowledgeBase, root: String, configuration: LintConfiguration)
+        -> (fixed: [FixedFinding], failures: [String])
+    {
+        var fixed: [FixedFinding] = []
+        var failures: [String] = []
+        let byPath = Dictionary(grouping: findings, by: \.path)
+        for guide in kb.guides {
+            guard let mine = byPath[guide.path] else { continue }
+            let fixes = Fixer.fixes(for: mine, in: guide, configuration: configuration)
+            guard !fixes.isEmpty else { continue }
+            let file = join(root, guide.path)
+            guard let original = try? readFile(file) else {
+                failures.append("\(file): error: cannot read it again to fix it")
+                continue
+            }
+            // The guide was loaded without a byte-order mark; the file keeps its own.
+            let bom: [UInt8] = original.starts(with: [0xEF, 0xBB, 0xBF]) ? [0xEF, 0xBB, 0xBF] : []
+            let body = Array(original.dropFirst(bom.count))
+            guard body == Array(guide.source.utf8) else {
+                failures.append("\(file): error: changed while it was checked; not fixed")
+                continue
+            }
+            var st = stat()
+            let mode = stat(file, &st) == 0 ? st.st_mode & 0o7777 : 0o644
+            do {
+                try FileOutput.writeAtomically(bom + Fixer.apply(fixes, to: body), to: file, mode: mode)
+                fixed.append(contentsOf: fixes.map(FixedFinding.init))
+            } catch {
+                failures.append("\(file): error: cannot write the fixed file: \(error.reason)")
+            }
+        }
+        return (fixed, failures)
+    }
+
+    /// A whole file's bytes.
+    static func readFile(_ path: String) throws -> [UInt8] {
+        guard let handle = fopen(path, "rb") else { throw ReadFailure(path: path) }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, handle)
+            if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
+            if n < buffer.count { break }
+        }
+        if ferror(handle) != 0 { throw ReadFailure(path: path) }
+        return bytes
+    }
+
+    struct ReadFailure: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "\(path): error: cannot read it" }
     }
 
     /// `--list-rules`: id, default severity and summary, aligned.
@@ -149,6 +310,23 @@ struct LintCommand: ParsableCommand {
         var buffer = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buffer, buffer.count) != nil else { return nil }
         return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// A finding `--fix` fixed, described without the value it replaced: the message of a
+/// `realistic-secret` finding shows the key's prefix and last characters, which must not
+/// outlive the key.
+struct FixedFinding {
+    var finding: Finding
+    var description: String
+
+    init(_ fix: Fixer.Fix) {
+        finding = fix.finding
+        if fix.finding.ruleID == RealisticSecretRule.id {
+            description = "replaced the key with the placeholder \(fix.replacement) [\(fix.finding.ruleID)]"
+        } else {
+            description = "\(fix.finding.message): done [\(fix.finding.ruleID)]"
+        }
     }
 }
 

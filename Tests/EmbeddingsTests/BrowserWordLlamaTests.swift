@@ -1,4 +1,5 @@
 import Foundation
+import TestRequirements
 import Testing
 
 @testable import Embeddings
@@ -6,10 +7,6 @@ import Testing
 /// Browser/wordllama.js must give the vectors Swift gives: this runs it under node on the
 /// fixture texts, with the table cut into the parts the site serves, and compares.
 @Suite struct BrowserWordLlamaTests {
-    static let node: String? = ["/usr/bin/node", "/usr/local/bin/node", "/opt/homebrew/bin/node"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
-
     struct Output: Decodable {
         let ids: [Int]
         let vector: [Float]?
@@ -22,7 +19,7 @@ import Testing
     }
 
     func runNode(texts: [String]) throws -> Run {
-        let node = try #require(Self.node)
+        let node = try #require(TestRequirements.program("node"), "node is not on PATH")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "kb-wordllama-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -62,7 +59,7 @@ import Testing
         return try JSONDecoder().decode(Run.self, from: data)
     }
 
-    @Test(.enabled(if: node != nil, "node is not installed"))
+    @Test(.requires(program: "node"))
     func scriptGivesSwiftsIdsAndVectors() throws {
         let texts = ["lose my key"] + Fixture.records.map(\.text)
         let run = try runNode(texts: texts)

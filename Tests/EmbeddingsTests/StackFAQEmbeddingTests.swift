@@ -1,4 +1,5 @@
 import Foundation
+import TestRequirements
 import Testing
 
 @testable import Embeddings
@@ -8,12 +9,6 @@ import Testing
 /// its thread's question among all 125, ranked by cosine alone. The thresholds sit just under what
 /// this measured (and under the Python package's own 0.782 / 0.922 / 0.856 on the same data).
 @Suite struct StackFAQEmbeddingTests {
-    static let archive: String? = {
-        ["/../shared/corpora/stackfaq.tar.gz", "/../../shared/corpora/stackfaq.tar.gz"]
-            .map { Fixture.packageRoot + $0 }
-            .first { FileManager.default.fileExists(atPath: $0) }
-    }()
-
     struct Pair: Decodable {
         let question: String
         let rephr: [String?]
@@ -25,7 +20,8 @@ import Testing
     }
 
     static func pairs() throws -> [Pair] {
-        let archive = try #require(Self.archive)
+        let archive = try #require(
+            TestRequirements.corpus("stackfaq.tar.gz"), "\(TestRequirements.corpusPath("stackfaq.tar.gz")) is missing")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "kb-stackfaq-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -40,7 +36,7 @@ import Testing
         return try JSONDecoder().decode(Root.self, from: data).root.qapair
     }
 
-    @Test(.enabled(if: archive != nil, "../shared/corpora/stackfaq.tar.gz is not there"))
+    @Test(.requires(corpus: "stackfaq.tar.gz"))
     func cosineAloneRanksTheRightQuestion() throws {
         let pairs = try Self.pairs()
         #expect(pairs.count == 125)

@@ -72,6 +72,20 @@ enum Fixture {
         #expect(abs(WordLlama.cosine(lose, lose) - 1) < 1e-5)
     }
 
+    @Test func quantizedVectorsKeepTheCosine() throws {
+        let a = try #require(model.embed("rotate my key without downtime"))
+        let b = try #require(model.embed("replace a key with no outage"))
+        let (scale, values) = WordLlama.quantized(b)
+        #expect(values.count == 256)
+        #expect(values.contains(127) || values.contains(-127))
+        let dot = a.withUnsafeBufferPointer { query in
+            values.withUnsafeBufferPointer { WordLlama.dot(query, $0.baseAddress!, scale: scale) }
+        }
+        #expect(abs(dot - WordLlama.cosine(a, b)) < 0.005, "\(dot) vs \(WordLlama.cosine(a, b))")
+        let zero = WordLlama.quantized([Float](repeating: 0, count: 4))
+        #expect(zero.scale == 0 && zero.values == [0, 0, 0, 0])
+    }
+
     @Test func hostileTextGivesAVectorWithoutCrashing() throws {
         let texts = [
             String(repeating: "a", count: 100_000), String(repeating: "🔑", count: 10_000),

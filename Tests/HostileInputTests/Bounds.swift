@@ -1,6 +1,7 @@
 import Foundation
 
-/// The robustness bound every command must keep on every hostile case: a hang, a runaway
+/// The robustness bound every command must keep on every hostile case, in CPU seconds (wall
+/// time only bounds a hang, at `hardLimitSeconds`): a hang, a runaway
 /// allocation or a quadratic path shows up here long before a user meets it. Not a speed
 /// benchmark: 10 s and 1 GB for the binaries as they ship (`make hostile` runs the suite on the
 /// release build). Debug builds, which `swift test` uses by default, run Swift's byte loops 5 to

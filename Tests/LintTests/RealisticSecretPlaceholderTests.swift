@@ -102,13 +102,30 @@ struct RealisticSecretPlaceholderTests {
             "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + r(43, FakeKeys.base64) + " you@example.com",
             "public_key = " + r(44, FakeKeys.base64),
             "nextPageToken: " + r(40, FakeKeys.base62),
-            "password = " + r(24, FakeKeys.base62),
+            "password = hunter2", "password: correct-horse-battery-staple", "PASSWORD=changeme123",
+            "DB_PASSWORD=${DB_PASSWORD}",
             "Keys start with -----BEGIN PRIVATE KEY----- and end with -----END PRIVATE KEY-----.",
             "The identifier getApiKeyFromEnvironment reads api_key = getApiKeyFromEnvironment",
         ]
         for text in lookAlikes {
             let findings = try lintSecrets("# Notes\n\n\(text)\n\n```\n\(text)\n```\n")
             #expect(findings.isEmpty, "\(text)")
+        }
+    }
+
+    /// A password or secret random enough to be real is reported from 16 characters (a
+    /// password) or 20 (a secret), like a key.
+    @Test func randomPasswordsAndSecretsAreReported() throws {
+        var rng = SplitMix64(seed: FakeKeys.seed())
+        for text in [
+            "DB_PASSWORD=" + FakeKeys.random(16, FakeKeys.base62, &rng),
+            "password: \"" + FakeKeys.random(18, FakeKeys.base62, &rng) + "\"",
+            "secret: " + FakeKeys.random(24, FakeKeys.base64URL, &rng),
+        ] {
+            var value = text
+            while !(value.contains { $0.isNumber }) { value += "7" }
+            let findings = try lintSecrets("# Notes\n\n```\n\(value)\n```\n")
+            #expect(findings.count == 1, "\(value)")
         }
     }
 

@@ -157,6 +157,58 @@ import Testing
         }
     }
 
+    /// The script's `RANKING` object is `RankingParameters.standard`, property for property
+    /// and value for value, as node reads it.
+    @Test(.enabled(if: BrowserEngineTests.node != nil, "node is not installed"))
+    func writesEveryRankingParameterIntoTheScript() throws {
+        let node = try #require(BrowserEngineTests.node)
+        let folder = TestSupport.temporaryFolder("ranking")
+        defer { TestSupport.remove(folder) }
+        TestSupport.write(
+            """
+            const o = \(JavaScriptLiteral.object(of: RankingParameters.standard));
+            require("fs").writeFileSync(__dirname + "/output.txt",
+              Object.keys(o).map((k) => k + " " + JSON.stringify(o[k])).join("\\n") + "\\n");
+            """, to: folder + "/driver.js")
+        #expect(TestSupport.shell("'\(node)' '\(folder)/driver.js'") == 0)
+        let lines = try #require(TestSupport.read(folder + "/output.txt")).split(separator: "\n")
+        let properties = Array(Mirror(reflecting: RankingParameters.standard).children)
+        #expect(lines.map { String($0.split(separator: " ")[0]) } == properties.map { $0.label ?? "" })
+        for (line, property) in zip(lines, properties) {
+            let json = String(line.split(separator: " ", maxSplits: 1)[1])
+            #expect(!json.contains("null"), "\(line)")
+            switch property.value {
+            case let d as Double: #expect(Double(json) == d, "\(line)")
+            case let n as Int: #expect(Int(json) == n, "\(line)")
+            case let list as [Double]:
+                let values = json.dropFirst().dropLast().split(separator: ",").map { Double($0) }
+                #expect(values == list.map { Optional($0) }, "\(line)")
+            case let list as [String]:
+                #expect(json == "[" + list.map { "\"" + $0 + "\"" }.joined(separator: ",") + "]", "\(line)")
+            default: Issue.record("\(line): a parameter type the test does not know")
+            }
+        }
+    }
+
+    /// The scripts are real JavaScript files: node parses each as it is committed (the engine
+    /// with its `__NAME__` placeholders unfilled, which are plain identifiers there).
+    @Test(.enabled(if: BrowserEngineTests.node != nil, "node is not installed"))
+    func theScriptFilesParse() throws {
+        let node = try #require(BrowserEngineTests.node)
+        for file in [
+            "Sources/Search/Browser/search-engine.js", "Sources/Site/Theme/site.js",
+            "Sources/Site/Theme/theme-bootstrap.js", "Sources/Site/Theme/live-reload.js",
+        ] {
+            #expect(TestSupport.shell("'\(node)' --check '\(TestSupport.packageRoot)/\(file)'") == 0, "\(file)")
+        }
+    }
+
+    @Test func writesStringsThatNeitherBreakTheScriptNorCloseIt() {
+        #expect(JavaScriptLiteral.string("a\"b\\c</script>\u{7}é") == #""a\"b\\c\u003c/script>\u0007\u00e9""#)
+        #expect(JavaScriptLiteral.literal(Double.infinity) == nil)
+        #expect(JavaScriptLiteral.literal([1.0, 0.1]) == "[1.0, 0.1]")
+    }
+
     @Test func exportsTheIndexAsAScript() {
         let script = String(
             decoding: BrowserExport.indexScript(
@@ -167,5 +219,7 @@ import Testing
         let engine = String(decoding: BrowserExport.engineScript, as: UTF8.self)
         #expect(engine.contains("window.KBSearch"))
         #expect(!engine.contains("__FOLDING__"))
+        // Every placeholder of search-engine.js (`__NAME__`) was spliced.
+        #expect(engine.firstRange(of: /__[A-Z_]+__/) == nil)
     }
 }

@@ -38,8 +38,8 @@ import Testing
         #expect(index.unitCount > 50)
         let lost = try #require(index.unit(withID: "faq#i-lost-my-api-key-what-should-i-do"))
         let strings = index.strings(lost)
-        #expect(strings[1] == "I lost my API key. What should I do?")
-        #expect(strings[3] == "faq.md")
+        #expect(strings.title == "I lost my API key. What should I do?")
+        #expect(strings.path == "faq.md")
         let faqLines = try #require(TestSupport.read(TestSupport.shippedGuides + "/faq.md")).split(
             separator: "\n", omittingEmptySubsequences: false)
         let questionLine = try #require(faqLines.firstIndex { $0 == "## I lost my API key. What should I do?" })

@@ -103,9 +103,21 @@ import Testing
         #expect(TypoMatcher.distance(Array("kye".utf8), Array("key".utf8), bound: 2) == 1)
         #expect(TypoMatcher.distance(Array("billing".utf8), Array("biling".utf8), bound: 2) == 1)
         #expect(TypoMatcher.distance(Array("abcdef".utf8), Array("uvwxyz".utf8), bound: 2) == 3)
-        #expect(TypoMatcher.allowedEdits(3) == 0)
-        #expect(TypoMatcher.allowedEdits(4) == 1)
-        #expect(TypoMatcher.allowedEdits(8) == 2)
+        #expect(RankingParameters.standard.allowedEdits(forLength: 3) == 0)
+        #expect(RankingParameters.standard.allowedEdits(forLength: 4) == 1)
+        #expect(RankingParameters.standard.allowedEdits(forLength: 8) == 2)
+    }
+
+    /// The ranker reads its numbers from `RankingParameters`, not from constants of its own.
+    @Test func ranksWithTheParametersItIsGiven() throws {
+        let standard = try #require(ranker.search("how do I rotate a key", limit: 3).first)
+        var flat = RankingParameters.standard
+        flat.questionFAQBoost = 1
+        flat.k1 = 5
+        let other = try #require(
+            Ranker(index: ranker.index, parameters: flat).search("how do I rotate a key", limit: 3).first)
+        #expect(standard.score != other.score)
+        #expect(RankingParameters() == .standard)
     }
 
     @Test func findsNothingForNonsenseAndSuggestsNearWords() {

@@ -65,11 +65,64 @@ public enum MarkdownCopy {
             out.append(contentsOf: escapeLine(guide.title))
             out.append(contentsOf: [0x0A, 0x0A])
         }
-        if let rendered = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0) {
+        renderBlocks(of: root, to: &out)
+        return out
+    }
+
+    /// Items per rendered piece of a long ordered list (see `renderBlocks`).
+    static let orderedListPiece = 256
+
+    /// cmark's CommonMark renderer numbers an ordered item by walking back over every item
+    /// before it, which is quadratic: a 100,000-step list took minutes. So the document is
+    /// written block by block (cmark separates top-level blocks by one blank line, as here), and
+    /// a long top-level ordered list is written in pieces of `orderedListPiece` items, each
+    /// moved into a list of its own that starts at the right number. The pieces join into the
+    /// same text the whole list gives (a loose list keeps its blank lines between pieces).
+    private static func renderBlocks(of root: OpaquePointer, to out: inout [UInt8]) {
+        var block = cmark_node_first_child(root)
+        var first = true
+        while let node = block {
+            block = cmark_node_next(node)
+            if !first { out.append(0x0A) }
+            first = false
+            guard cmark_node_get_type(node) == CMARK_NODE_LIST, cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            else {
+                append(rendering: node, to: &out)
+                continue
+            }
+            let tight = cmark_node_get_list_tight(node) != 0
+            var number = cmark_node_get_list_start(node)
+            var remaining = 0
+            var item = cmark_node_first_child(node)
+            while let it = item { remaining += 1; item = cmark_node_next(it) }
+            // Every piece but the last moves out; the last stays in the list, which cmark then
+            // writes with its neighbours in view (a following list or code block needs a marker).
+            while remaining > orderedListPiece {
+                guard let piece = cmark_node_new(CMARK_NODE_LIST) else { break }
+                _ = cmark_node_set_list_type(piece, CMARK_ORDERED_LIST)
+                _ = cmark_node_set_list_delim(piece, cmark_node_get_list_delim(node))
+                _ = cmark_node_set_list_tight(piece, tight ? 1 : 0)
+                _ = cmark_node_set_list_start(piece, number)
+                for _ in 0..<orderedListPiece {
+                    guard let item = cmark_node_first_child(node) else { break }
+                    _ = cmark_node_append_child(piece, item)
+                }
+                append(rendering: piece, to: &out)
+                if !tight { out.append(0x0A) }
+                cmark_node_free(piece)
+                number += Int32(orderedListPiece)
+                remaining -= orderedListPiece
+            }
+            _ = cmark_node_set_list_start(node, number)
+            append(rendering: node, to: &out)
+        }
+    }
+
+    private static func append(rendering node: OpaquePointer, to out: inout [UInt8]) {
+        if let rendered = cmark_render_commonmark(node, CMARK_OPT_DEFAULT, 0) {
             CmarkNode.appendCString(rendered, to: &out)
             free(rendered)
         }
-        return out
     }
 
     /// Puts a node's children where it stood and removes it (a link that leads nowhere keeps

@@ -9,7 +9,9 @@ import SecretScanning
 /// what goes there without any of that.
 ///
 /// The whole file is scanned (front matter, prose, code, URLs, raw HTML and comments), with
-/// Markdown escapes resolved, so a key is found wherever a reader would see it. Findings never
+/// Markdown escapes resolved, and so are the words of its paragraphs and headings with inline
+/// markup taken out (`**sk_live_…**`, `sk_live_a*b*c`) and strings that code continues over
+/// lines, so a key is found wherever a reader would see it. Findings never
 /// contain the key: only its prefix and at most its last four characters.
 public struct RealisticSecretRule: Rule {
     public static let id = "realistic-secret"
@@ -21,16 +23,29 @@ public struct RealisticSecretRule: Rule {
 
     public func check(_ guide: Guide, in context: LintContext) -> [Finding] {
         let scanner = SecretScanner(allowedPlaceholders: context.configuration.allowedPlaceholders)
-        var source = guide.source
-        return source.withUTF8 { bytes -> [Finding] in
-            let matches = scanner.scan(bytes)
-            guard !matches.isEmpty else { return [] }
-            let text = SourceText(bytes: Array(bytes))
-            return matches.map { match in
-                let (line, column) = position(of: match.range.lowerBound, in: text)
-                return finding(guide, line: line, column: column, Self.message(for: match))
-            }
+        let text = SourceText(bytes: Array(guide.source.utf8))
+        return Self.matches(in: guide, source: text, scanner: scanner).map { match in
+            let (line, column) = Self.position(of: match.range.lowerBound, in: text)
+            return finding(guide, line: line, column: column, Self.message(for: match))
         }
+    }
+
+    /// Every realistic key in `guide`, in file order, each once: the file as written (escapes
+    /// resolved), then what only joining reveals: strings continued over lines of code, and the
+    /// words of paragraphs and headings with their inline markup taken out (`InlineText`).
+    static func matches(in guide: Guide, source: SourceText, scanner: SecretScanner) -> [SecretMatch] {
+        var found = source.bytes.withUnsafeBufferPointer { bytes in
+            scanner.scan(bytes) + scanner.scanContinuations(bytes)
+        }
+        if let inline = InlineText(guide, source: source) {
+            found += scanner.scan(inline.lines) + scanner.scan(inline.joined, acrossJoinsOnly: true)
+        }
+        // The first match wins where two overlap: the same key, found twice.
+        var kept: [SecretMatch] = []
+        for match in found where !kept.contains(where: { $0.range.overlaps(match.range) }) {
+            kept.append(match)
+        }
+        return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// The message for a match: what it is, redacted, and what to write instead.
@@ -51,7 +66,7 @@ public struct RealisticSecretRule: Rule {
     }
 
     /// 1-based line and column (in characters) of byte `offset`.
-    private func position(of offset: Int, in text: SourceText) -> (Int, Int) {
+    static func position(of offset: Int, in text: SourceText) -> (Int, Int) {
         var lo = 0
         var hi = text.lineStarts.count
         while lo < hi {

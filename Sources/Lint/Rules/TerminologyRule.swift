@@ -16,10 +16,28 @@ public struct TerminologyRule: Rule {
     public func check(_ guide: Guide, in context: LintContext) -> [Finding] {
         let terms = context.configuration.terms
         guard !terms.isEmpty else { return [] }
-        let patterns = terms.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }
         let lines = GuideLines(guide)
+        return Self.occurrences(in: guide, lines: lines, terms: terms).map { o in
+            finding(
+                guide, line: o.line, column: lines.column(line: o.line, byteOffset: o.bytes.lowerBound),
+                "use \"\(o.replacement)\" instead of \"\(o.found)\"")
+        }
+    }
+
+    /// A term found in prose: where (bytes of its line), as written, and what to write instead.
+    struct Occurrence {
+        var line: Int
+        var bytes: Range<Int>
+        var found: String
+        var replacement: String
+    }
+
+    /// Every occurrence of a term in `guide`'s prose, line by line: what the rule reports and
+    /// `kb lint --fix` rewrites.
+    static func occurrences(in guide: Guide, lines: GuideLines, terms: [String: String]) -> [Occurrence] {
+        let patterns = terms.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }
         let prose = ProseMask(guide, lines: lines)
-        var findings: [Finding] = []
+        var found: [Occurrence] = []
         for line in stride(from: 1, through: lines.count, by: 1) {
             guard let mask = prose.mask(line: line) else { continue }
             let bytes = Array(lines.bytes(ofLine: line))
@@ -31,19 +49,16 @@ public struct TerminologyRule: Rule {
                         start += 1
                         continue
                     }
-                    let found = String(decoding: bytes[start..<end], as: UTF8.self)
-                    if found != replacement, !taken[start] {
+                    let text = String(decoding: bytes[start..<end], as: UTF8.self)
+                    if text != replacement, !taken[start] {
                         for i in start..<end { taken[i] = true }
-                        findings.append(
-                            finding(
-                                guide, line: line, column: lines.column(line: line, byteOffset: start),
-                                "use \"\(replacement)\" instead of \"\(found)\""))
+                        found.append(Occurrence(line: line, bytes: start..<end, found: text, replacement: replacement))
                     }
                     start = end
                 }
             }
         }
-        return findings
+        return found
     }
 
     /// The end of a whole-word, case-insensitive match of `pattern` at `start`, all in prose.

@@ -1,541 +1,65 @@
-/// The browser's search engine: a dependency-free script that reads the same binary index as
-/// `faq` (base64 in `window.KB_SEARCH_INDEX`) and ports the tokenizer, Porter2 stemmer,
-/// British-spelling rules, BM25F ranking and typo tolerance line by line, so the site and the
-/// terminal rank alike. The Latin folding table is spliced in from `LatinFolding`; stop words,
-/// irregular forms and synonyms come from the index itself. `SearchTests` runs this script
-/// under node and compares its rankings with `Ranker`'s.
+import SearchIndexReader
+
+/// The browser's search engine (`search-engine.js` beside this file, embedded by SwiftPM): a
+/// dependency-free script that reads the same binary index as `faq` (base64 in
+/// `window.KB_SEARCH_INDEX`) and ports the tokenizer, Porter2 stemmer, British-spelling rules,
+/// BM25F ranking and typo tolerance line by line, so the site and the terminal rank alike.
+/// `SearchTests` runs this script under node and compares its rankings with `Ranker`'s.
+///
+/// What both sides use is defined once, in Swift, and written into the script here, in place
+/// of its `__NAME__` placeholders: the ranking parameters (`RANKING`), the index layout
+/// (`FORMAT`), the tokenizer's longest word and the Latin folding table. Stop words, irregular
+/// forms and synonyms come from the index itself.
 enum BrowserEngine {
-    static let script: String = source.replacingFirst(
-        "__FOLDING__", with: LatinFolding.table.split(separator: "\n").joined(separator: " "))
+    static let script: [UInt8] = EmbeddedFile.splice(
+        EmbeddedFile.text(PackageResources.search_engine_js),
+        [
+            ("__RANKING__", JavaScriptLiteral.object(of: RankingParameters.standard)),
+            ("__INDEX_FORMAT__", indexLayout),
+            ("__MAX_WORD_BYTES__", String(Tokenizer.maximumWordBytes)),
+            ("__FOLDING__", LatinFolding.table.split(separator: "\n").joined(separator: " ")),
+        ])
 
-    static let source = #"""
-        (function () {
-          "use strict";
-          var FIELD_WEIGHTS = [8, 3, 2, 1], FIELD_B = [0.5, 0.3, 0.3, 0.75], K1 = 2.0, SYNONYM_WEIGHT = 0.7, TITLE_BOOST = 1.5;
-          var TYPO_WEIGHTS = [1, 0.75, 0.55], RERANK_DEPTH = 60, PROXIMITY_WEIGHTS = [1, 0.5, 0.7, 0.6], WHOLE_TITLE_BONUS = 1.5;
-          var MENTION_WEIGHT = 0.75, REPEATED_TITLE_FACTOR = 0.5;
-          var QUESTION_WORDS = {};
-          "how what why where when who which can could should do does did is are will would may am".split(" ")
-            .forEach(function (w) { QUESTION_WORDS[w] = true; });
-          var FOLD = {};
-          "__FOLDING__".split(" ").forEach(function (pair) {
-            var p = pair.split(":");
-            if (p.length === 2) FOLD[parseInt(p[0], 16)] = p[1];
-          });
-          var encoder = new TextEncoder(), decoder = new TextDecoder("utf-8");
-
-          // ---- Tokenizer (Tokenizer.swift) ----
-          function isWordByte(b) { return (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a); }
-          function isZeroWidth(c) { return (c >= 0x300 && c <= 0x36f) || c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0xfe0f || c === 0x2060; }
-          function isSeparator(c) {
-            return (c >= 0x80 && c <= 0xbf) || c === 0xd7 || c === 0xf7 || (c >= 0x2000 && c <= 0x2bff) ||
-              (c >= 0x3000 && c <= 0x303f) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff0f) ||
-              (c >= 0xff1a && c <= 0xff20) || (c >= 0x1f000 && c <= 0x1faff) || c === 0xfffd;
-          }
-          function appendFolded(c, out) {
-            if (c >= 0xc0 && c < 0x250 && FOLD[c]) { for (var i = 0; i < FOLD[c].length; i++) out.push(FOLD[c].charCodeAt(i)); return; }
-            var lower = encoder.encode(String.fromCodePoint(c).toLowerCase());
-            for (var j = 0; j < lower.length; j++) out.push(lower[j]);
-          }
-          function tokenize(text, emit) {
-            var bytes = encoder.encode(text), n = bytes.length, position = 0, part = [], whole = [], parts = 0, compoundStart = 0;
-            function endPart() {
-              if (part.length === 0) return;
-              if (part.length <= 64) {
-                if (parts === 0) compoundStart = position;
-                emit(decoder.decode(new Uint8Array(part)), position, false);
-                position += 1; parts += 1;
-              }
-              part = [];
-            }
-            function endCompound() {
-              endPart();
-              if (parts > 1 && whole.length <= 64) emit(decoder.decode(new Uint8Array(whole)), compoundStart, true);
-              whole = []; parts = 0;
-            }
-            var i = 0;
-            while (i < n) {
-              var b = bytes[i];
-              if (b < 0x80) {
-                if (isWordByte(b)) { var l = (b >= 0x41 && b <= 0x5a) ? (b | 0x20) : b; part.push(l); whole.push(l); i++; continue; }
-                var next = i + 1 < n ? bytes[i + 1] : -1;
-                var nextIsWord = next >= 0x80 || (next >= 0 && isWordByte(next));
-                if (b === 0x27 && part.length > 0 && nextIsWord) { i++; continue; }
-                if ((b === 0x2e || b === 0x2d || b === 0x5f) && part.length > 0 && nextIsWord) { endPart(); whole.push(b); i++; continue; }
-                if (b === 0x5b) {
-                  var j = i + 1;
-                  while (j < n && j - i <= 4 && isWordByte(bytes[j])) j++;
-                  var letters = j - i - 1;
-                  if (letters >= 1 && letters <= 3 && j < n && bytes[j] === 0x5d &&
-                      (part.length > 0 || (j + 1 < n && isWordByte(bytes[j + 1])))) {
-                    for (var k = i + 1; k < j; k++) {
-                      var c0 = bytes[k], lc = (c0 >= 0x41 && c0 <= 0x5a) ? (c0 | 0x20) : c0;
-                      part.push(lc); whole.push(lc);
-                    }
-                    i = j + 1; continue;
-                  }
-                }
-                endCompound(); i++; continue;
-              }
-              var scalar, length;
-              function cont(k) { return i + k < n ? (bytes[i + k] & 0x3f) : 0; }
-              if ((b & 0xe0) === 0xc0) { scalar = ((b & 0x1f) << 6) | cont(1); length = Math.min(2, n - i); }
-              else if ((b & 0xf0) === 0xe0) { scalar = ((b & 0x0f) << 12) | (cont(1) << 6) | cont(2); length = Math.min(3, n - i); }
-              else if ((b & 0xf8) === 0xf0) { scalar = ((b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3); length = Math.min(4, n - i); }
-              else { scalar = 0xfffd; length = 1; }
-              i += length;
-              if (isZeroWidth(scalar)) continue;
-              if (scalar === 0x2019) {
-                var nx = i < n ? bytes[i] : -1;
-                if (part.length > 0 && (nx >= 0x80 || (nx >= 0 && isWordByte(nx)))) continue;
-                endCompound(); continue;
-              }
-              if (isSeparator(scalar)) { endCompound(); continue; }
-              appendFolded(scalar, part); appendFolded(scalar, whole);
-            }
-            endCompound();
-            return position;
-          }
-
-          // ---- Porter2 (EnglishStemmer.swift) ----
-          var EXC1 = { skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie", idly: "idl", gently: "gentl",
-            ugly: "ugli", early: "earli", only: "onli", singly: "singl", sky: "sky", news: "news", howe: "howe",
-            atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes" };
-          var EXC2 = { inning: 1, outing: 1, canning: 1, herring: 1, earring: 1, proceed: 1, exceed: 1, succeed: 1 };
-          var STEP2 = [["tional", "tion"], ["enci", "ence"], ["anci", "ance"], ["abli", "able"], ["entli", "ent"],
-            ["izer", "ize"], ["ization", "ize"], ["ational", "ate"], ["ation", "ate"], ["ator", "ate"], ["alism", "al"],
-            ["aliti", "al"], ["alli", "al"], ["fulness", "ful"], ["ousli", "ous"], ["ousness", "ous"], ["iveness", "ive"],
-            ["iviti", "ive"], ["biliti", "ble"], ["bli", "ble"], ["ogi", "og"], ["fulli", "ful"], ["lessli", "less"], ["li", ""]];
-          var STEP3 = [["tional", "tion"], ["ational", "ate"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"],
-            ["ical", "ic"], ["ful", ""], ["ness", ""], ["ative", ""]];
-          var STEP4 = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
-            "iti", "ous", "ive", "ize", "ion"];
-          function isVowel(c) { return c === "a" || c === "e" || c === "i" || c === "o" || c === "u" || c === "y"; }
-          function stem(word) {
-            if (word.length <= 2) return word;
-            if (!/^[a-z']+$/.test(word)) return word;
-            if (word.charAt(0) === "'") word = word.substring(1);
-            if (Object.prototype.hasOwnProperty.call(EXC1, word)) return EXC1[word];
-            var b = word.split("");
-            for (var i = 0; i < b.length; i++) if (b[i] === "y" && (i === 0 || isVowel(b[i - 1]))) b[i] = "Y";
-            function str() { return b.join(""); }
-            function hasPrefix(p) { return str().substring(0, p.length) === p; }
-            function regionStart(from) {
-              for (var i = from; i + 1 < b.length; i++) if (isVowel(b[i]) && !isVowel(b[i + 1])) return i + 2;
-              return b.length;
-            }
-            var r1 = hasPrefix("gener") ? 5 : hasPrefix("commun") ? 6 : hasPrefix("arsen") ? 5 : regionStart(0);
-            var r2 = regionStart(r1);
-            function ends(s) { var w = str(); return w.length >= s.length && w.substring(w.length - s.length) === s; }
-            function longest(list) { var best = null; for (var i = 0; i < list.length; i++) if (ends(list[i]) && (best === null || list[i].length > best.length)) best = list[i]; return best; }
-            function replace(s, r) { b.length -= s.length; for (var i = 0; i < r.length; i++) b.push(r.charAt(i)); }
-            function inR1(s) { return b.length - s.length >= r1; }
-            function inR2(s) { return b.length - s.length >= r2; }
-            function shortSyllable(end) {
-              if (end === 2) return isVowel(b[0]) && !isVowel(b[1]);
-              if (end >= 3) { var c = b[end - 1]; return !isVowel(b[end - 3]) && isVowel(b[end - 2]) && !isVowel(c) && c !== "w" && c !== "x" && c !== "Y"; }
-              return false;
-            }
-            function vowelBefore(end) { for (var i = 0; i < end; i++) if (isVowel(b[i])) return true; return false; }
-            var s = longest(["'s'", "'s", "'"]);
-            if (s) b.length -= s.length;
-            s = longest(["sses", "ied", "ies", "us", "ss", "s"]);
-            if (s === "sses") replace(s, "ss");
-            else if (s === "ied" || s === "ies") replace(s, b.length > 4 ? "i" : "ie");
-            else if (s === "s") { if (b.length >= 3 && vowelBefore(b.length - 2)) b.length -= 1; }
-            if (EXC2[str()]) return str().replace(/Y/g, "y");
-            s = longest(["eed", "eedly", "ed", "edly", "ing", "ingly"]);
-            if (s === "eed" || s === "eedly") { if (inR1(s)) replace(s, "ee"); }
-            else if (s && vowelBefore(b.length - s.length)) {
-              b.length -= s.length;
-              var last = b[b.length - 1];
-              if (ends("at") || ends("bl") || ends("iz")) b.push("e");
-              else if (b.length >= 2 && last === b[b.length - 2] && "bdfgmnprt".indexOf(last) >= 0) b.length -= 1;
-              else if (r1 >= b.length && shortSyllable(b.length)) b.push("e");
-            }
-            if (b.length > 2 && (b[b.length - 1] === "y" || b[b.length - 1] === "Y") && !isVowel(b[b.length - 2])) b[b.length - 1] = "i";
-            s = longest(STEP2.map(function (r) { return r[0]; }));
-            if (s && inR1(s)) {
-              var end = b.length - s.length, ok = true;
-              if (s === "ogi") ok = end > 0 && b[end - 1] === "l";
-              else if (s === "li") ok = end > 0 && "cdeghkmnrt".indexOf(b[end - 1]) >= 0;
-              if (ok) replace(s, STEP2.filter(function (r) { return r[0] === s; })[0][1]);
-            }
-            s = longest(STEP3.map(function (r) { return r[0]; }));
-            if (s && inR1(s) && !(s === "ative" && !inR2(s))) replace(s, STEP3.filter(function (r) { return r[0] === s; })[0][1]);
-            s = longest(STEP4);
-            if (s && inR2(s)) {
-              if (s !== "ion" || (b.length - 3 > 0 && (b[b.length - 4] === "s" || b[b.length - 4] === "t"))) b.length -= s.length;
-            }
-            var lastc = b[b.length - 1];
-            if (lastc === "e") { if (inR2("e") || (inR1("e") && !shortSyllable(b.length - 1))) b.length -= 1; }
-            else if (lastc === "l") { if (inR2("l") && b.length >= 2 && b[b.length - 2] === "l") b.length -= 1; }
-            return str().replace(/Y/g, "y");
-          }
-
-          // ---- Analyzer (Analyzer.swift) ----
-          function americanize(w) {
-            var i, s;
-            var ise = ["isations", "isation", "ising", "ised", "ises", "isers", "iser", "ise"];
-            for (i = 0; i < ise.length; i++) {
-              s = ise[i];
-              if (w.length >= s.length && w.substring(w.length - s.length) === s) {
-                var at = w.length - s.length;
-                if (at < 3) return w;
-                return w.substring(0, at + 1) + "z" + w.substring(at + 2);
-              }
-            }
-            var lyse = ["lysing", "lysed", "lyses", "lyse"];
-            for (i = 0; i < lyse.length; i++) {
-              s = lyse[i];
-              if (w.length >= s.length && w.substring(w.length - s.length) === s) {
-                var p = w.length - s.length + 2;
-                return w.substring(0, p) + "z" + w.substring(p + 1);
-              }
-            }
-            var our = ["ouring", "oured", "ours", "our"];
-            for (i = 0; i < our.length; i++) {
-              s = our[i];
-              if (w.length >= s.length && w.substring(w.length - s.length) === s) {
-                var a = w.length - s.length;
-                if (a + 3 < 6) return w;
-                return w.substring(0, a + 1) + w.substring(a + 2);
-              }
-            }
-            var tre = ["tres", "tre"];
-            for (i = 0; i < tre.length; i++) {
-              s = tre[i];
-              if (w.length >= s.length && w.substring(w.length - s.length) === s) {
-                var t = w.length - s.length;
-                if (t < 2) return w;
-                return w.substring(0, t + 1) + "er" + w.substring(t + 3);
-              }
-            }
-            return w;
-          }
-
-          // ---- Index (SearchIndex.swift, IndexFormat.swift) ----
-          function Index(base64) {
-            var raw = typeof atob === "function" ? atob(base64) : Buffer.from(base64, "base64").toString("binary");
-            var bytes = new Uint8Array(raw.length);
-            for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-            this.bytes = bytes;
-            var dv = new DataView(bytes.buffer);
-            this.dv = dv;
-            if (String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]) !== "KBSI") throw new Error("not a search index");
-            this.unitCount = dv.getUint32(16, true); this.termCount = dv.getUint32(20, true); this.surfaceCount = dv.getUint32(24, true);
-            this.sections = [];
-            for (var s = 0; s < 7; s++) this.sections.push(dv.getUint32(32 + 4 * s, true));
-            this.sections.push(bytes.length);
-            var r = { o: this.sections[6] }, self = this;
-            function varint() { var v = 0, m = 1, b; do { b = bytes[r.o++]; v += (b & 0x7f) * m; m *= 128; } while (b >= 0x80); return v; }
-            function string() { var n = varint(); var s = decoder.decode(bytes.subarray(r.o, r.o + n)); r.o += n; return s; }
-            this.varintAt = function (state) { var v = 0, m = 1, b; do { b = bytes[state.o++]; v += (b & 0x7f) * m; m *= 128; } while (b >= 0x80); return v; };
-            this.averages = [];
-            for (var f = 0; f < 4; f++) this.averages.push(Math.max(1, varint() / 1000));
-            this.stopWords = {};
-            var n = varint();
-            for (i = 0; i < n; i++) this.stopWords[string()] = true;
-            this.irregular = {};
-            n = varint();
-            for (i = 0; i < n; i++) { var k = string(); this.irregular[k] = string(); }
-            var groups = [];
-            n = varint();
-            for (i = 0; i < n; i++) { var c = varint(), g = []; for (var j = 0; j < c; j++) g.push(string()); groups.push(g); }
-            this.synonyms = {};
-            groups.forEach(function (g) {
-              g.forEach(function (a) {
-                g.forEach(function (b2) {
-                  if (b2 === a) return;
-                  var list = Object.prototype.hasOwnProperty.call(self.synonyms, a) ? self.synonyms[a] : (self.synonyms[a] = []);
-                  if (list.indexOf(b2) < 0) list.push(b2);
-                });
-              });
-            });
-          }
-          Index.prototype.u32 = function (o) { return this.dv.getUint32(o, true); };
-          Index.prototype.compare = function (key, offset, length) {
-            var n = Math.min(key.length, length);
-            for (var i = 0; i < n; i++) { var a = key[i], b = this.bytes[offset + i]; if (a !== b) return a < b ? -1 : 1; }
-            return key.length === length ? 0 : (key.length < length ? -1 : 1);
-          };
-          Index.prototype.termIndex = function (term) {
-            var key = encoder.encode(term), base = this.sections[2], lo = 0, hi = this.termCount - 1;
-            while (lo <= hi) {
-              var mid = (lo + hi) >> 1, c = this.compare(key, this.sections[4] + this.u32(base + mid * 12), this.u32(base + mid * 12 + 8) & 0xff);
-              if (c === 0) return mid;
-              if (c < 0) hi = mid - 1; else lo = mid + 1;
-            }
-            return -1;
-          };
-          Index.prototype.surfaceTerm = function (word) {
-            var key = encoder.encode(word), base = this.sections[3], lo = 0, hi = this.surfaceCount - 1;
-            while (lo <= hi) {
-              var mid = (lo + hi) >> 1, c = this.compare(key, this.sections[4] + this.u32(base + mid * 12), this.u32(base + mid * 12 + 4));
-              if (c === 0) return this.u32(base + mid * 12 + 8);
-              if (c < 0) hi = mid - 1; else lo = mid + 1;
-            }
-            return -1;
-          };
-          Index.prototype.df = function (t) { return this.u32(this.sections[2] + t * 12 + 8) >>> 8; };
-          Index.prototype.kind = function (u) { return this.u32(this.sections[0] + u * 16) & 0xff; };
-          Index.prototype.fieldLength = function (u, f) { return this.dv.getUint16(this.sections[0] + u * 16 + 4 + f * 2, true); };
-          Index.prototype.strings = function (u) {
-            var state = { o: this.sections[1] + this.u32(this.sections[0] + u * 16 + 12) }, out = [];
-            for (var i = 0; i < 6; i++) { var n = this.varintAt(state); out.push(decoder.decode(this.bytes.subarray(state.o, state.o + n))); state.o += n; }
-            return out;
-          };
-          Index.prototype.postings = function (t) {
-            var base = this.sections[2] + t * 12, df = this.u32(base + 8) >>> 8, state = { o: this.sections[5] + this.u32(base + 4) };
-            var out = [], unit = -1;
-            for (var i = 0; i < df; i++) {
-              unit += this.varintAt(state);
-              var mask = this.bytes[state.o++], positions = [[], [], [], []];
-              for (var f = 0; f < 4; f++) {
-                if (!(mask & (1 << f))) continue;
-                var n = this.varintAt(state), p = 0;
-                for (var k = 0; k < n; k++) { p += this.varintAt(state); positions[f].push(p); }
-              }
-              out.push({ unit: unit, positions: positions });
-            }
-            return out;
-          };
-
-          // ---- Analysis and typos (Analyzer.swift, TypoMatcher.swift) ----
-          function termFor(index, word, compound) {
-            if (compound) return word;
-            if (index.stopWords[word]) return null;
-            var base = Object.prototype.hasOwnProperty.call(index.irregular, word) ? index.irregular[word] : word;
-            if (!/^[a-z]*$/.test(base)) return base;
-            base = americanize(base);
-            if (Object.prototype.hasOwnProperty.call(index.irregular, base)) base = index.irregular[base];
-            return stem(base);
-          }
-          function distance(a, b, bound) {
-            var n = a.length, m = b.length;
-            if (Math.abs(n - m) > bound) return bound + 1;
-            if (n === 0) return m;
-            if (m === 0) return n;
-            var p2 = new Array(m + 1).fill(0), p = [], c = new Array(m + 1).fill(0), j;
-            for (j = 0; j <= m; j++) p.push(j);
-            for (var i = 1; i <= n; i++) {
-              c[0] = i;
-              var rowMin = c[0];
-              for (j = 1; j <= m; j++) {
-                var cost = a[i - 1] === b[j - 1] ? 0 : 1;
-                var v = Math.min(p[j] + 1, c[j - 1] + 1, p[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, p2[j - 2] + 1);
-                c[j] = v;
-                rowMin = Math.min(rowMin, v);
-              }
-              if (rowMin > bound) return bound + 1;
-              var t = p2; p2 = p; p = c; c = t;
-            }
-            return p[m];
-          }
-          function corrections(index, word) {
-            var w = encoder.encode(word), maxEdits = w.length >= 8 ? 2 : w.length >= 4 ? 1 : 0;
-            if (maxEdits === 0) return [];
-            var found = [], base = index.sections[3], sb = index.sections[4];
-            for (var i = 0; i < index.surfaceCount; i++) {
-              var r = base + i * 12, len = index.u32(r + 4);
-              if (len < w.length - maxEdits || len > w.length + maxEdits) continue;
-              var off = sb + index.u32(r), term = index.u32(r + 8);
-              var d = distance(w, index.bytes.subarray(off, off + len), maxEdits);
-              if (d > 0 && d <= maxEdits) {
-                var existing = null;
-                for (var k = 0; k < found.length; k++) if (found[k].term === term) existing = found[k];
-                if (existing) { if (d < existing.distance) existing.distance = d; }
-                else found.push({ term: term, distance: d, df: index.df(term) });
-              }
-            }
-            found.sort(function (a, b) { return a.distance !== b.distance ? a.distance - b.distance : (a.df !== b.df ? b.df - a.df : a.term - b.term); });
-            return found.slice(0, 6);
-          }
-
-          // ---- Ranking (Ranker.swift) ----
-          function analyse(index, text, forceTypos) {
-            var raw = [];
-            tokenize(text, function (w, pos, compound) { raw.push([w, pos, compound]); });
-            var trimmed = text.replace(/[ \n\t]+$/, "");
-            var first = "";
-            for (var i = 0; i < raw.length; i++) if (!raw[i][2]) { first = raw[i][0]; break; }
-            var isQuestion = trimmed.charAt(trimmed.length - 1) === "?" || QUESTION_WORDS[first] === true;
-            var words = [], contentCount = 0;
-            raw.forEach(function (r) {
-              var surface = r[0], compound = r[2], term = termFor(index, surface, compound);
-              if (term === null) return;
-              if (!compound) contentCount++;
-              var candidates = [];
-              function add(t, w) {
-                for (var k = 0; k < candidates.length; k++) if (candidates[k].term === t) { candidates[k].weight = Math.max(candidates[k].weight, w); return; }
-                candidates.push({ term: t, weight: w });
-              }
-              var own = index.termIndex(term);
-              if (own >= 0) add(own, 1);
-              if (!compound && Object.prototype.hasOwnProperty.call(index.synonyms, term)) {
-                index.synonyms[term].forEach(function (s) { var t = index.termIndex(s); if (t >= 0) add(t, SYNONYM_WEIGHT); });
-              }
-              var known = own >= 0 || index.surfaceTerm(surface) >= 0;
-              if (!compound && (forceTypos || !known)) {
-                corrections(index, surface).forEach(function (c) { add(c.term, TYPO_WEIGHTS[c.distance]); });
-              }
-              words.push({ surface: surface, position: r[1], candidates: candidates, compound: compound });
-            });
-            return { words: words, isQuestion: isQuestion, contentCount: contentCount };
-          }
-          function proximity(a, b, unit, gap) {
-            var best = 0, window = gap + 2;
-            a.forEach(function (pa) {
-              if (pa.unit !== unit) return;
-              b.forEach(function (pb) {
-                if (pb.unit !== unit) return;
-                for (var f = 0; f < 4; f++) {
-                  var weight = PROXIMITY_WEIGHTS[f];
-                  if (weight <= best) continue;
-                  var P = pa.positions[f], Q = pb.positions[f];
-                  for (var i = 0; i < P.length; i++) for (var j = 0; j < Q.length; j++) {
-                    var d = Q[j] - P[i];
-                    if (d > 0 && d <= window) best = Math.max(best, weight);
-                    else if (d < 0 && -d <= window) best = Math.max(best, weight / 2);
-                  }
-                }
-              });
-            });
-            return best;
-          }
-          function titleFullyMatched(index, unit, lists) {
-            var length = index.fieldLength(unit, 0);
-            if (length <= 0) return false;
-            var matched = {}, count = 0;
-            lists.forEach(function (list) {
-              list.forEach(function (posting) {
-                if (posting.unit !== unit) return;
-                posting.positions[0].forEach(function (p) { if (!matched[p]) { matched[p] = true; count++; } });
-              });
-            });
-            return count >= length;
-          }
-          function idfOf(df, total) { return Math.log(1 + (total - df + 0.5) / (df + 0.5)); }
-          function mentionPrior(index, unit) {
-            if (index.kind(unit) !== 2 || index.unitCount <= 1) return 1;
-            var title = index.strings(unit)[1];
-            if (title.indexOf(" ") >= 0) return 1;
-            var words = [], compound = null;
-            tokenize(title, function (w, pos, isCompound) {
-              if (isCompound) compound = w;
-              else { var t = termFor(index, w, false); if (t !== null) words.push(t); }
-            });
-            var name = compound !== null ? compound : (words.length === 1 ? words[0] : null);
-            if (name === null) return 1;
-            var term = index.termIndex(name);
-            if (term < 0) return 1;
-            return 1 + MENTION_WEIGHT * Math.log(index.df(term)) / Math.log(index.unitCount);
-          }
-          function rank(index, query, limit) {
-            var n = index.unitCount, W = query.words.length;
-            if (n === 0 || query.contentCount === 0 || W === 0) return [];
-            var perWord = new Float64Array(n * W), seen = new Uint8Array(n), touched = [], wordPostings = [], total = n;
-            query.words.forEach(function (word, w) {
-              var merged = [], ownIDF = Infinity;
-              word.candidates.forEach(function (c) { if (c.weight === 1 && ownIDF === Infinity) ownIDF = idfOf(index.df(c.term), total); });
-              word.candidates.forEach(function (c) {
-                var idf = Math.min(idfOf(index.df(c.term), total), ownIDF);
-                index.postings(c.term).forEach(function (posting) {
-                  var tf = 0, titleTF = 0;
-                  for (var f = 0; f < 4; f++) {
-                    if (posting.positions[f].length === 0) continue;
-                    var length = index.fieldLength(posting.unit, f), bb = FIELD_B[f];
-                    var norm = 1 - bb + bb * length / index.averages[f];
-                    var fieldTF = posting.positions[f].length / norm;
-                    tf += FIELD_WEIGHTS[f] * fieldTF;
-                    if (f === 0) titleTF = fieldTF;
-                  }
-                  var saturated = tf * (K1 + 1) / (K1 + tf);
-                  var titleBonus = TITLE_BOOST * titleTF / (1 + titleTF);
-                  var score = c.weight * idf * (saturated + titleBonus);
-                  var slot = posting.unit * W + w;
-                  if (score > perWord[slot]) perWord[slot] = score;
-                  if (!seen[posting.unit]) { seen[posting.unit] = 1; touched.push(posting.unit); }
-                  merged.push(posting);
-                });
-              });
-              wordPostings.push(merged);
-            });
-            var wordWeights = [], allWeight = 0;
-            query.words.forEach(function (word) {
-              var idf = Math.log(1 + (total + 0.5) / 0.5);
-              if (word.candidates.length > 0) {
-                var best = Infinity;
-                word.candidates.forEach(function (c) { best = Math.min(best, index.df(c.term)); });
-                idf = Math.log(1 + (total - best + 0.5) / (best + 0.5));
-              }
-              wordWeights.push(word.compound ? 0 : idf);
-              allWeight += word.compound ? 0 : idf;
-            });
-            var scored = [];
-            touched.forEach(function (u) {
-              var sum = 0, matchedWeight = 0;
-              for (var w = 0; w < W; w++) { var s = perWord[u * W + w]; sum += s; if (s > 0) matchedWeight += wordWeights[w]; }
-              if (matchedWeight === 0) return;
-              var coverage = matchedWeight / allWeight;
-              scored.push({ unit: u, score: sum * coverage * Math.sqrt(coverage) });
-            });
-            function order(a, b) { return a.score !== b.score ? b.score - a.score : a.unit - b.unit; }
-            scored.sort(order);
-            var depth = Math.min(scored.length, RERANK_DEPTH), content = [];
-            query.words.forEach(function (word, w) { if (!word.compound) content.push({ w: w, word: word }); });
-            for (var i = 0; i < depth; i++) {
-              var u = scored[i].unit, bonus = 0, pairs = 0;
-              if (content.length > 1) {
-                for (var k = 0; k < content.length - 1; k++) {
-                  pairs++;
-                  bonus += proximity(wordPostings[content[k].w], wordPostings[content[k + 1].w], u,
-                    content[k + 1].word.position - content[k].word.position);
-                }
-              }
-              var score = scored[i].score * (1 + 0.5 * bonus / Math.max(1, pairs));
-              if (titleFullyMatched(index, u, content.map(function (c) { return wordPostings[c.w]; }))) score *= WHOLE_TITLE_BONUS;
-              if (query.isQuestion && index.kind(u) === 0) score *= 1.25;
-              score *= mentionPrior(index, u);
-              scored[i].score = score;
-            }
-            var best = scored.slice(0, depth);
-            best.sort(order);
-            var titles = {}, demoted = false;
-            best.forEach(function (b) {
-              if (index.kind(b.unit) !== 2) return;
-              var title = "\u0001" + index.strings(b.unit)[1].toLowerCase();
-              if (titles[title]) { b.score *= REPEATED_TITLE_FACTOR; demoted = true; } else titles[title] = true;
-            });
-            if (demoted) best.sort(order);
-            if (best.length < limit && scored.length > depth) best = best.concat(scored.slice(depth, Math.min(scored.length, depth + limit - best.length)));
-            return best.slice(0, limit);
-          }
-
-          var KINDS = ["faq", "section", "guide"], loaded = null;
-          function index() {
-            if (!loaded) loaded = new Index(window.KB_SEARCH_INDEX);
-            return loaded;
-          }
-          function search(query, limit) {
-            limit = limit || 10;
-            var ix = index(), q = analyse(ix, String(query || ""), false), hits = rank(ix, q, limit);
-            if (hits.length === 0 && q.contentCount > 0) hits = rank(ix, analyse(ix, String(query || ""), true), limit);
-            return hits.map(function (h) {
-              var s = ix.strings(h.unit), slug = s[0].split("#")[0];
-              return { id: s[0], kind: KINDS[ix.kind(h.unit)] || "section", title: s[1], guide: s[2],
-                url: slug + ".html" + (s[4] ? "#" + s[4] : ""), snippet: s[5], score: h.score };
-            });
-          }
-          window.KBSearch = { search: search, tokenize: tokenize, stem: stem };
-        })();
-        """#
-}
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = firstRange(of: target) else { return self }
-        return self[..<range.lowerBound] + replacement + self[range.upperBound...]
+    /// What the script reads the index with, from the record types that read and write it in
+    /// Swift: a new section or a moved field reaches the browser with no edit to the script.
+    static var indexLayout: String {
+        typealias L = JavaScriptLiteral
+        return L.object([
+            ("magic", L.string(String(decoding: IndexFormat.magic, as: UTF8.self))),
+            (
+                "header",
+                L.object([
+                    "unitCount": IndexHeader.Layout.unitCount, "termCount": IndexHeader.Layout.termCount,
+                    "surfaceCount": IndexHeader.Layout.surfaceCount, "sections": IndexHeader.Layout.sections,
+                ])
+            ),
+            ("sectionCount", String(IndexFormat.Section.allCases.count)),
+            ("sections", L.object(IndexFormat.Section.allCases.map { ("\($0)", String($0.rawValue)) })),
+            (
+                "unit",
+                L.object([
+                    "size": UnitRecord.size, "kindAndLine": UnitRecord.Layout.kindAndLine,
+                    "fieldLengths": UnitRecord.Layout.fieldLengths, "strings": UnitRecord.Layout.strings,
+                ])
+            ),
+            ("unitStringCount", String(UnitStrings.count)),
+            (
+                "term",
+                L.object([
+                    "size": TermRecord.size, "string": TermRecord.Layout.string,
+                    "postings": TermRecord.Layout.postings, "lengthAndCount": TermRecord.Layout.lengthAndCount,
+                ])
+            ),
+            (
+                "surface",
+                L.object([
+                    "size": SurfaceRecord.size, "string": SurfaceRecord.Layout.string,
+                    "length": SurfaceRecord.Layout.length, "term": SurfaceRecord.Layout.term,
+                ])
+            ),
+            ("fieldCount", String(UnitRecord.fieldCount)),
+            ("fields", L.object(SearchUnit.Field.allCases.map { ("\($0)", String($0.rawValue)) })),
+            ("kinds", L.literal(SearchUnitKind.allCases.map(\.name)) ?? "[]"),
+        ])
     }
 }

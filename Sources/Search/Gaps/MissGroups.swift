@@ -108,7 +108,7 @@ public struct MissGroups: Sendable {
                 if let c = b.fuzzy?.correction, c == a.term { return true }
                 let x = Array(a.term.utf8)
                 let y = Array(b.term.utf8)
-                let allowed = TypoMatcher.allowedEdits(min(x.count, y.count))
+                let allowed = RankingParameters.standard.allowedEdits(forLength: min(x.count, y.count))
                 return allowed > 0 && TypoMatcher.distance(x, y, bound: allowed) <= allowed
             }
             // Equal terms pair first, so a looser pairing cannot take a word's exact partner.

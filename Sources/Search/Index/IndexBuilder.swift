@@ -48,16 +48,42 @@ public struct IndexBuilder {
         return max(256, (unitCount + 4 * cores - 1) / (4 * cores))
     }
 
+    /// The index of `units`, in four passes: `tokenize` (in parallel, per chunk of units),
+    /// `analyse` (each distinct word once), `invert` (in parallel, per chunk) and `write` (the
+    /// sections in order, each through its record type in `SearchIndexReader`'s `Records/`).
     public func build(units: [SearchUnit], key: UInt64) -> [UInt8] {
-        // Pass 1, in parallel: each chunk of units tokenizes on its own.
         let size = chunkSize(for: units.count)
+        var chunks = tokenize(units, unitsPerChunk: size)
+        let vocabulary = analyse(chunks)
+        invert(&chunks, vocabulary)
+        return write(units: units, chunks: chunks, unitsPerChunk: size, vocabulary: vocabulary, key: key)
+    }
+
+    /// Pass 1, in parallel: each chunk of units tokenizes on its own, numbering its own words.
+    func tokenize(_ units: [SearchUnit], unitsPerChunk size: Int) -> [IndexChunk] {
         let chunkCount = max(1, (units.count + size - 1) / size)
-        var chunks = Parallel.map(chunkCount) { c in
+        return Parallel.map(chunkCount) { c in
             IndexChunk(units: units[(c * size)..<min(units.count, (c + 1) * size)])
         }
+    }
 
-        // Pass 2: the distinct words of all chunks, each analysed once (in parallel), and the
-        // terms they give.
+    /// The words of all chunks and the terms they give: what pass 2 finds.
+    struct Vocabulary {
+        /// Every distinct surface word of the guides.
+        var words: ByteStringTable
+        /// Per chunk, its local word numbers mapped to `words`.
+        var wordMaps: [[Int32]]
+        /// Per word, its term in `terms` (-1 for a stop word).
+        var wordTerms: [Int32]
+        /// Every term (analysed words and whole compounds), numbered as first met.
+        var terms: ByteStringTable
+        /// Per chunk, its local compound numbers mapped to `terms`.
+        var compoundMaps: [[Int32]]
+    }
+
+    /// Pass 2: the distinct words of all chunks, each analysed once (in parallel: stop list,
+    /// irregular forms, stemming), and the terms they give.
+    func analyse(_ chunks: [IndexChunk]) -> Vocabulary {
         var words = ByteStringTable(capacity: (chunks.first?.words.count ?? 512) * 2)
         var wordMaps: [[Int32]] = []
         for chunk in chunks {
@@ -90,154 +116,146 @@ public struct IndexBuilder {
             let compounds = chunk.compounds
             compoundMaps.append((0..<compounds.count).map { e in compounds.withKey(e) { intern($0) } })
         }
+        return Vocabulary(
+            words: words, wordMaps: wordMaps, wordTerms: wordTerms, terms: terms, compoundMaps: compoundMaps)
+    }
 
-        // Pass 3, in parallel: each chunk inverts its occurrences into postings of those terms.
-        let termCount = terms.count
-        let frozenWordMaps = wordMaps
-        let frozenWordTerms = wordTerms
-        let frozenCompoundMaps = compoundMaps
+    /// Pass 3, in parallel: each chunk inverts its occurrences into postings of the terms.
+    func invert(_ chunks: inout [IndexChunk], _ vocabulary: Vocabulary) {
+        let termCount = vocabulary.terms.count
         Parallel.updateEach(&chunks) { c, chunk in
             chunk.invert(
-                wordTerms: frozenWordMaps[c].map { frozenWordTerms[Int($0)] }, compoundTerms: frozenCompoundMaps[c],
-                termCount: termCount)
+                wordTerms: vocabulary.wordMaps[c].map { vocabulary.wordTerms[Int($0)] },
+                compoundTerms: vocabulary.compoundMaps[c], termCount: termCount)
         }
+    }
 
-        var totals = [Double](repeating: 0, count: 4)
-        for chunk in chunks {
-            for f in 0..<4 { totals[f] += chunk.totals[f] }
-        }
-        let fieldLength = { (u: Int, f: Int) -> Int32 in chunks[u / size].fieldLengths[(u % size) * 4 + f] }
-
-        let count = max(1, units.count)
-        let averages = totals.map { max(1, $0 / Double(count)) }
-        let termGroups = synonyms.termGroups(analyzer: analyzer)
-
+    /// Pass 4: the sections in order, then the header.
+    func write(
+        units: [SearchUnit], chunks: [IndexChunk], unitsPerChunk size: Int, vocabulary: Vocabulary, key: UInt64
+    ) -> [UInt8] {
         var format = IndexFormat.Writer()
-        format.header(key: key, unitCount: units.count, includeAnswers: includeAnswers, logsMisses: logsMisses)
-        // Units.
-        format.beginSection(.units)
-        var unitStringOffsets: [Int] = []
+        let averages = writeUnits(units, chunks: chunks, unitsPerChunk: size, to: &format)
+        var strings = ByteBuffer()
+        let termOrder = writeTerms(chunks: chunks, vocabulary: vocabulary, strings: &strings, to: &format)
+        let surfaceCount = writeSurfaces(vocabulary: vocabulary, termOrder: termOrder, strings: &strings, to: &format)
+        format.beginSection(.strings)
+        format.out.bytes(strings.bytes)
+        // The postings section was filled by `writeTerms`, after the strings.
+        format.beginSection(.postings)
+        format.out.bytes(termOrder.postings.bytes)
+        writeMeta(averageFieldLengths: averages, to: &format)
+        return format.finish(
+            key: key, unitCount: units.count, termCount: vocabulary.terms.count, surfaceCount: surfaceCount,
+            includesAnswers: includeAnswers, logsMisses: logsMisses)
+    }
+
+    /// The units and their strings; returns the average length of each field.
+    private func writeUnits(
+        _ units: [SearchUnit], chunks: [IndexChunk], unitsPerChunk size: Int, to format: inout IndexFormat.Writer
+    ) -> [Double] {
+        let fieldCount = UnitRecord.fieldCount
+        var totals = [Double](repeating: 0, count: fieldCount)
+        for chunk in chunks {
+            for f in 0..<fieldCount { totals[f] += chunk.totals[f] }
+        }
+        let averages = totals.map { max(1, $0 / Double(max(1, units.count))) }
+
         var unitStrings = ByteBuffer()
+        var records: [UnitRecord] = []
+        records.reserveCapacity(units.count)
         for (u, unit) in units.enumerated() {
-            unitStringOffsets.append(unitStrings.count)
+            let lengths = chunks[u / size].fieldLengths[((u % size) * fieldCount)...].prefix(fieldCount)
+            records.append(
+                UnitRecord(
+                    kind: unit.kind.rawValue, line: unit.line, fieldLengths: lengths.map { Int($0) },
+                    stringsOffset: unitStrings.count))
             // Without answers (the browser export) the path goes too: pages are found by id.
-            for s in [
-                unit.id, unit.title, unit.guideTitle, includeAnswers ? unit.path : "", unit.anchor,
-                unit.snippet,
-            ] {
-                unitStrings.string(s)
-            }
-            unitStrings.string(includeAnswers ? unit.answer : "")
-            _ = u
+            UnitStrings(
+                id: unit.id, title: unit.title, guideTitle: unit.guideTitle, path: includeAnswers ? unit.path : "",
+                anchor: unit.anchor, snippet: unit.snippet, answer: includeAnswers ? unit.answer : ""
+            ).write(to: &unitStrings)
         }
-        for (u, unit) in units.enumerated() {
-            format.out.u32(UInt32(unit.kind.rawValue) | UInt32(min(unit.line, 0xFF_FFFF)) << 8)
-            for f in 0..<4 { format.out.u16(UInt16(min(Int(fieldLength(u, f)), 0xFFFF))) }
-            format.out.u32(UInt32(unitStringOffsets[u]))
-        }
+        format.beginSection(.units)
+        for record in records { record.write(to: &format.out) }
         format.beginSection(.unitStrings)
         format.out.bytes(unitStrings.bytes)
+        return averages
+    }
 
-        // Terms, sorted bytewise, with their postings: each chunk's list in unit order.
+    /// Where each term went in the sorted term table, and the postings section's bytes.
+    struct TermOrder {
+        /// Per term number (as first met), its index in the sorted table.
+        var sortedIndex: [Int32]
+        var postings: ByteBuffer
+    }
+
+    /// The terms, sorted bytewise, with their texts in `strings` and their postings (each
+    /// chunk's list in unit order, rebased onto the last).
+    private func writeTerms(
+        chunks: [IndexChunk], vocabulary: Vocabulary, strings: inout ByteBuffer, to format: inout IndexFormat.Writer
+    ) -> TermOrder {
+        let terms = vocabulary.terms
         let termBytes = (0..<terms.count).map { terms.key($0) }
         let order = termBytes.indices.sorted { IndexBuilder.bytewiseLess(termBytes[$0], termBytes[$1]) }
-        var newIndex = [Int32](repeating: 0, count: termCount)
-        for (i, old) in order.enumerated() { newIndex[old] = Int32(i) }
-        var strings = ByteBuffer()
-        var postingBytes = ByteBuffer()
-        var termRecords: [(Int, Int, Int, Int)] = []
-        termRecords.reserveCapacity(terms.count)
+        var sortedIndex = [Int32](repeating: 0, count: terms.count)
+        for (i, old) in order.enumerated() { sortedIndex[old] = Int32(i) }
+        var postings = ByteBuffer()
+        format.beginSection(.terms)
         for g in order {
             let name = termBytes[g]
             let stringOffset = strings.count
             strings.bytes.append(contentsOf: name)
-            let postingOffset = postingBytes.count
+            let postingsOffset = postings.count
             var documents = 0
             var last: Int32 = -1
             for chunk in chunks where chunk.lastUnit[g] >= 0 {
-                IndexBuilder.appendRebased(chunk.postings[g].bytes, after: last, to: &postingBytes)
+                PostingList.appendRebased(chunk.postings[g].bytes, after: last, to: &postings)
                 last = chunk.lastUnit[g]
                 documents += Int(chunk.documentCounts[g])
             }
-            termRecords.append((stringOffset, name.count, postingOffset, documents))
+            TermRecord(
+                stringOffset: stringOffset, postingsOffset: postingsOffset, length: name.count,
+                documentCount: documents
+            ).write(to: &format.out)
         }
-        format.beginSection(.terms)
-        for r in termRecords {
-            format.out.u32(UInt32(r.0))
-            format.out.u32(UInt32(r.2))
-            format.out.u32(UInt32(r.1) | UInt32(r.3) << 8)
-        }
-        // Surface words (for typo tolerance and suggestions: the words that are not stop
-        // words), sorted bytewise.
-        let surfaces = (0..<words.count).filter { wordTerms[$0] >= 0 }
-            .map { (word: words.key($0), term: wordTerms[$0]) }
+        return TermOrder(sortedIndex: sortedIndex, postings: postings)
+    }
+
+    /// The surface words (for typo tolerance and suggestions: the words that are not stop
+    /// words), sorted bytewise, with their texts in `strings`; returns how many.
+    private func writeSurfaces(
+        vocabulary: Vocabulary, termOrder: TermOrder, strings: inout ByteBuffer, to format: inout IndexFormat.Writer
+    ) -> Int {
+        let words = vocabulary.words
+        let surfaces = (0..<words.count).filter { vocabulary.wordTerms[$0] >= 0 }
+            .map { (word: words.key($0), term: vocabulary.wordTerms[$0]) }
             .sorted { (a: (word: [UInt8], term: Int32), b: (word: [UInt8], term: Int32)) in
                 IndexBuilder.bytewiseLess(a.word, b.word)
             }
-        var surfaceRecords: [(Int, Int, Int32)] = []
-        for surface in surfaces {
-            let offset = strings.count
-            strings.bytes.append(contentsOf: surface.word)
-            surfaceRecords.append((offset, surface.word.count, newIndex[Int(surface.term)]))
-        }
         format.beginSection(.surfaces)
-        for r in surfaceRecords {
-            format.out.u32(UInt32(r.0))
-            format.out.u32(UInt32(r.1))
-            format.out.u32(UInt32(r.2))
+        for surface in surfaces {
+            SurfaceRecord(
+                stringOffset: strings.count, length: surface.word.count,
+                term: Int(termOrder.sortedIndex[Int(surface.term)])
+            ).write(to: &format.out)
+            strings.bytes.append(contentsOf: surface.word)
         }
-        format.beginSection(.strings)
-        format.out.bytes(strings.bytes)
-        format.beginSection(.postings)
-        format.out.bytes(postingBytes.bytes)
+        return surfaces.count
+    }
 
-        // Tables the query side needs to analyse text exactly as the index did.
+    /// The tables the query side needs to analyse text exactly as the index did.
+    private func writeMeta(averageFieldLengths: [Double], to format: inout IndexFormat.Writer) {
         format.beginSection(.meta)
-        for a in averages { format.out.varint(Int((a * 1000).rounded())) }
-        let stops = analyzer.stopWords.sorted()
-        format.out.varint(stops.count)
-        for s in stops { format.out.string(s) }
-        let irregular = analyzer.irregularForms.keys.sorted()
-        format.out.varint(irregular.count)
-        for k in irregular {
-            format.out.string(k)
-            format.out.string(analyzer.irregularForms[k]!)
-        }
-        format.out.varint(termGroups.count)
-        for group in termGroups {
-            format.out.varint(group.count)
-            for t in group { format.out.string(t) }
-        }
-        format.out.varint(problems.count)
-        for problem in problems { format.out.string(problem) }
-        format.finish(termCount: termRecords.count, surfaceCount: surfaceRecords.count)
-        return format.out.bytes
+        IndexMeta(
+            averageFieldLengths: averageFieldLengths, stopWords: analyzer.stopWords.sorted(),
+            irregularForms: analyzer.irregularForms.keys.sorted().map { ($0, analyzer.irregularForms[$0]!) },
+            synonymGroups: synonyms.termGroups(analyzer: analyzer), problems: problems
+        ).write(to: &format.out)
     }
 }
 
 extension IndexBuilder {
-    /// Appends a chunk's postings for one term, rewriting the first unit delta: the chunk
-    /// counted it from -1, the index counts it from `last`, the term's last unit in earlier
-    /// chunks (-1 when there is none, and then the bytes are already right).
-    static func appendRebased(_ list: [UInt8], after last: Int32, to out: inout ByteBuffer) {
-        if last < 0 {
-            out.bytes.append(contentsOf: list)
-            return
-        }
-        var value = 0
-        var shift = 0
-        var i = 0
-        while true {
-            let b = list[i]
-            value |= Int(b & 0x7F) << shift
-            i += 1
-            if b < 0x80 { break }
-            shift += 7
-        }
-        out.varint(value - 1 - Int(last))
-        out.bytes.append(contentsOf: list[i...])
-    }
-
     /// Bytewise order (what the reader's binary search and the browser engine expect), with
     /// memcmp: the generic `lexicographicallyPrecedes` over `String.UTF8View` was the largest
     /// single cost of a cold index build on tldr.

@@ -117,7 +117,7 @@ struct IndexChunk {
         occurrences = []
     }
 
-    /// Encodes one unit's sorted hits onto the postings of their terms.
+    /// Encodes one unit's sorted hits onto the postings of their terms (`PostingList`).
     private mutating func appendPostings(unit u: Int, hits: [UInt64]) {
         var i = 0
         while i < hits.count {
@@ -128,20 +128,19 @@ struct IndexChunk {
                 mask |= 1 << UInt8((hits[end] >> 29) & 3)
                 end += 1
             }
-            postings[t].varint(u - Int(lastUnit[t]))
+            PostingList.appendPosting(unit: u, after: Int(lastUnit[t]), fieldMask: mask, to: &postings[t])
             lastUnit[t] = Int32(u)
             documentCounts[t] += 1
-            postings[t].bytes.append(mask)
             var j = i
             while j < end {
                 let field = (hits[j] >> 29) & 3
                 var fieldEnd = j
                 while fieldEnd < end && (hits[fieldEnd] >> 29) & 3 == field { fieldEnd += 1 }
-                postings[t].varint(fieldEnd - j)
+                PostingList.appendCount(fieldEnd - j, to: &postings[t])
                 var last = 0
                 for k in j..<fieldEnd {
                     let position = Int(hits[k] & ((1 << 29) - 1))
-                    postings[t].varint(position - last)
+                    PostingList.appendPositionDelta(position - last, to: &postings[t])
                     last = position
                 }
                 j = fieldEnd

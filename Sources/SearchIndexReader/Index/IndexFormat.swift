@@ -1,65 +1,65 @@
-/// The layout of the binary index, shared by the writer, `SearchIndex` and the browser engine.
+/// The binary index, shared by the writer (`IndexBuilder`), `SearchIndex` and the browser
+/// engine. Little-endian; read in place, nothing decoded up front.
 ///
 /// ```
-/// 0   "KBSI"  magic
-/// 4   u32     format version
-/// 8   u64     content key (cache validation)
-/// 16  u32     unit count      20  u32 term count     24  u32 surface-word count
-/// 28  u32     flags (bit 0: answers included; bit 1: kb.yaml turns faq's miss log off)
-/// 32  u32 × 7 section offsets: units, unit strings, terms, surfaces, strings, postings, meta
-/// 60  u32     total length
-/// units:        per unit 16 bytes: u32 kind | line << 8, u16 field lengths × 4 (capped at
-///               65,535), u32 unit-strings offset
-/// unit strings: per unit 7 varint-prefixed UTF-8 strings: id, title, guide title, path,
-///               anchor, snippet, answer
-/// terms:        per term 3 × u32: string offset, postings offset, length | document count << 8;
-///               sorted bytewise
-/// surfaces:     per surface word 3 × u32: string offset, length, term index; sorted bytewise
-/// postings:     per document: varint unit delta, u8 field mask, per field in the mask a varint
-///               count then that many varint position deltas
-/// meta:         varint average field lengths × 1000 (4), stop words, irregular forms (pairs),
-///               synonym groups of terms, messages about files that could not be indexed
+/// header        IndexHeader: magic, version, key, counts, flags, section table, length
+/// units         UnitRecord × unit count (16 bytes each)
+/// unit strings  UnitStrings per unit: 7 varint-prefixed UTF-8 strings
+/// terms         TermRecord × term count (12 bytes each), sorted bytewise by text
+/// surfaces      SurfaceRecord × surface count (12 bytes each), sorted bytewise by word
+/// strings       the texts of terms and surface words, back to back
+/// postings      a PostingList per term
+/// meta          IndexMeta: average field lengths, stop words, irregular forms, synonym
+///               groups, problems
 /// ```
+///
+/// Each record type in `Records/` owns its layout and both its reading and its writing.
+///
+/// To add a section (say, unit vectors): add a case at the end of `Section` (the header's
+/// section table grows by itself), a record type in `Records/` for its contents, a pass in
+/// `IndexBuilder.write` that calls `beginSection` and writes it, its reading in `SearchIndex`
+/// (`range(of:)` gives the section's bytes), and bump `version`. The browser engine receives
+/// the header layout and the section numbers (`javaScriptLayout`), so it reads the sections it
+/// knows at their new offsets unchanged.
 public enum IndexFormat {
     public static let magic: [UInt8] = Array("KBSI".utf8)
     /// Bump on any change of layout or analysis (tokenizer, stemmer, tables): stale caches are
     /// then rebuilt rather than misread.
     public static let version: UInt32 = 5
-    public static let headerSize = 64
-    /// The header flag set when `kb.yaml` turns faq's miss log off: the index is what faq reads
-    /// of a guides folder (it links no YAML parser), and its key already covers `kb.yaml`.
-    public static let noMissLogFlag: UInt32 = 2
+    public static var headerSize: Int { IndexHeader.size }
 
+    /// The sections, in the order they follow the header.
     package enum Section: Int, CaseIterable {
         case units = 0
         case unitStrings, terms, surfaces, strings, postings, meta
     }
 
+    /// An index being written: a header placeholder, then sections in order, then the header.
     package struct Writer {
         package var out = ByteBuffer()
+        private var sectionOffsets = [Int](repeating: 0, count: Section.allCases.count)
 
-        package init() {}
-
-        package mutating func header(key: UInt64, unitCount: Int, includeAnswers: Bool, logsMisses: Bool = true) {
-            out.bytes.append(contentsOf: IndexFormat.magic)
-            out.u32(IndexFormat.version)
-            out.u32(UInt32(truncatingIfNeeded: key))
-            out.u32(UInt32(truncatingIfNeeded: key >> 32))
-            out.u32(UInt32(unitCount))
-            out.u32(0)
-            out.u32(0)
-            out.u32((includeAnswers ? 1 : 0) | (logsMisses ? 0 : IndexFormat.noMissLogFlag))
-            for _ in 0..<8 { out.u32(0) }
+        package init() {
+            out.bytes = [UInt8](repeating: 0, count: IndexHeader.size)
         }
 
-        package mutating func beginSection(_ s: Section) {
-            out.setU32(at: 32 + 4 * s.rawValue, UInt32(out.count))
+        /// Starts `section` at the current end.
+        package mutating func beginSection(_ section: Section) {
+            sectionOffsets[section.rawValue] = out.count
         }
 
-        package mutating func finish(termCount: Int, surfaceCount: Int) {
-            out.setU32(at: 20, UInt32(termCount))
-            out.setU32(at: 24, UInt32(surfaceCount))
-            out.setU32(at: 60, UInt32(out.count))
+        /// The index's bytes, with its header filled in.
+        package mutating func finish(
+            key: UInt64, unitCount: Int, termCount: Int, surfaceCount: Int, includesAnswers: Bool, logsMisses: Bool
+        ) -> [UInt8] {
+            var header = ByteBuffer()
+            IndexHeader(
+                key: key, unitCount: unitCount, termCount: termCount, surfaceCount: surfaceCount,
+                includesAnswers: includesAnswers, logsMisses: logsMisses, sectionOffsets: sectionOffsets,
+                length: out.count
+            ).write(to: &header)
+            out.bytes.replaceSubrange(0..<IndexHeader.size, with: header.bytes)
+            return out.bytes
         }
     }
 }

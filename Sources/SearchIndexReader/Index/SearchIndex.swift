@@ -33,61 +33,38 @@ public struct SearchIndex: Sendable {
 
     public init?(storage: IndexStorage) {
         let bytes = storage.raw
-        guard bytes.count >= IndexFormat.headerSize, Array(bytes[0..<4]) == IndexFormat.magic else {
-            return nil
-        }
-        func u32(_ o: Int) -> Int {
-            Int(bytes[o]) | Int(bytes[o + 1]) << 8 | Int(bytes[o + 2]) << 16 | Int(bytes[o + 3]) << 24
-        }
-        guard u32(4) == Int(IndexFormat.version), u32(60) == bytes.count else { return nil }
+        guard let header = IndexHeader(reading: bytes), header.length == bytes.count else { return nil }
         self.storage = storage
-        key = UInt64(u32(8)) | UInt64(u32(12)) << 32
-        unitCount = u32(16)
-        termCount = u32(20)
-        surfaceCount = u32(24)
-        hasAnswers = u32(28) & 1 == 1
-        logsMisses = u32(28) & Int(IndexFormat.noMissLogFlag) == 0
-        var sections: [Int] = []
-        for s in 0..<7 { sections.append(u32(32 + 4 * s)) }
-        sections.append(bytes.count)
-        for s in 0..<7 where sections[s] < IndexFormat.headerSize || sections[s] > sections[s + 1] {
+        key = header.key
+        unitCount = header.unitCount
+        termCount = header.termCount
+        surfaceCount = header.surfaceCount
+        hasAnswers = header.includesAnswers
+        logsMisses = header.logsMisses
+        // Each section runs to the start of the next, the last to the end of the index; they must
+        // lie in order inside it, and the record sections must hold exactly their records.
+        let sections = header.sectionOffsets + [bytes.count]
+        for s in 0..<(sections.count - 1) where sections[s] < IndexHeader.size || sections[s] > sections[s + 1] {
             return nil
         }
-        guard sections[1] - sections[0] == unitCount * 16, sections[3] - sections[2] == termCount * 12,
-            sections[4] - sections[3] == surfaceCount * 12
-        else { return nil }
         self.sections = sections
-
-        var reader = ByteReader(bytes: bytes, offset: sections[6], end: bytes.count)
-        var averages: [Double] = []
-        for _ in 0..<4 { averages.append(max(1, Double(reader.varint()) / 1000)) }
-        averageFieldLengths = averages
-        var stops = Set<String>()
-        let stopCount = reader.varint()
-        for _ in 0..<min(stopCount, 10_000) { stops.insert(reader.string()) }
-        var irregular: [String: String] = [:]
-        let irregularCount = reader.varint()
-        for _ in 0..<min(irregularCount, 100_000) {
-            let k = reader.string()
-            irregular[k] = reader.string()
+        func size(_ section: IndexFormat.Section) -> Int {
+            sections[section.rawValue + 1] - sections[section.rawValue]
         }
-        analyzer = Analyzer(stopWords: stops, irregularForms: irregular)
-        var groups: [[String]] = []
-        let groupCount = reader.varint()
-        for _ in 0..<min(groupCount, 100_000) {
-            let n = reader.varint()
-            var g: [String] = []
-            for _ in 0..<min(n, 1000) { g.append(reader.string()) }
-            groups.append(g)
-        }
-        var problems: [String] = []
-        let problemCount = reader.varint()
-        for _ in 0..<min(problemCount, 100_000) { problems.append(reader.string()) }
-        guard !reader.failed else { return nil }
-        self.problems = problems
-        synonymGroups = groups
+        guard size(.units) == unitCount * UnitRecord.size, size(.terms) == termCount * TermRecord.size,
+            size(.surfaces) == surfaceCount * SurfaceRecord.size,
+            let meta = IndexMeta(
+                reading: bytes, at: sections[IndexFormat.Section.meta.rawValue],
+                end: sections[IndexFormat.Section.meta.rawValue + 1])
+        else { return nil }
+        averageFieldLengths = meta.averageFieldLengths
+        analyzer = Analyzer(
+            stopWords: Set(meta.stopWords),
+            irregularForms: Dictionary(meta.irregularForms, uniquingKeysWith: { _, last in last }))
+        problems = meta.problems
+        synonymGroups = meta.synonymGroups
         var byTerm: [String: [String]] = [:]
-        for g in groups {
+        for g in meta.synonymGroups {
             for a in g {
                 for b in g where b != a && !(byTerm[a]?.contains(b) ?? false) {
                     byTerm[a, default: []].append(b)
@@ -97,51 +74,62 @@ public struct SearchIndex: Sendable {
         synonymsByTerm = byTerm
     }
 
+    /// The bytes of `section`.
+    func range(of section: IndexFormat.Section) -> Range<Int> {
+        sections[section.rawValue]..<sections[section.rawValue + 1]
+    }
+
+    /// Record `i` of a section of `R`s; nil when `i` is outside it (a damaged reference).
     @inline(__always)
-    func u32(_ o: Int) -> Int {
-        guard o >= 0, o + 4 <= raw.count else { return 0 }
-        return Int(raw.loadUnaligned(fromByteOffset: o, as: UInt32.self).littleEndian)
+    func record<R: IndexRecord>(_ i: Int, in section: IndexFormat.Section) -> R? {
+        let offset = sections[section.rawValue] + i * R.size
+        guard i >= 0, offset + R.size <= sections[section.rawValue + 1] else { return nil }
+        return R(reading: raw, at: offset)
     }
 
     // MARK: Units
 
     public func kind(_ unit: Int) -> SearchUnitKind {
-        SearchUnitKind(rawValue: UInt8(truncatingIfNeeded: u32(sections[0] + unit * 16))) ?? .section
+        let record: UnitRecord? = record(unit, in: .units)
+        return record.flatMap { SearchUnitKind(rawValue: $0.kind) } ?? .section
     }
 
-    public func line(_ unit: Int) -> Int { u32(sections[0] + unit * 16) >> 8 }
+    public func line(_ unit: Int) -> Int {
+        let record: UnitRecord? = record(unit, in: .units)
+        return record?.line ?? 0
+    }
 
     func fieldLength(_ unit: Int, _ field: Int) -> Int {
-        let o = sections[0] + unit * 16 + 4 + field * 2
-        guard o >= 0, o + 2 <= raw.count else { return 0 }
-        return Int(raw[o]) | Int(raw[o + 1]) << 8
+        let offset = sections[IndexFormat.Section.units.rawValue] + unit * UnitRecord.size
+        guard unit >= 0, unit < unitCount, field >= 0, field < UnitRecord.fieldCount else { return 0 }
+        return UnitRecord.fieldLength(raw, record: offset, field: field)
     }
 
-    /// The unit's strings: id, title, guide title, path, anchor, snippet, answer.
-    public func strings(_ unit: Int) -> [String] {
-        let offset = sections[1] + u32(sections[0] + unit * 16 + 12)
-        var reader = ByteReader(bytes: raw, offset: offset, end: sections[2])
-        var out: [String] = []
-        for _ in 0..<7 { out.append(reader.string()) }
-        return out
+    /// The unit's strings (id, title, guide title, path, anchor, snippet, answer); all empty
+    /// for a unit that is not in the index.
+    package func strings(_ unit: Int) -> UnitStrings {
+        let strings = range(of: .unitStrings)
+        let record: UnitRecord? = record(unit, in: .units)
+        // An offset past the section reads as empty strings.
+        let offset = record.map { strings.lowerBound + $0.stringsOffset } ?? strings.upperBound
+        return UnitStrings(reading: raw, at: offset, end: strings.upperBound)
     }
 
     /// The unit whose id is `id`, if any.
     public func unit(withID id: String) -> Int? {
-        (0..<unitCount).first { strings($0)[0] == id }
+        (0..<unitCount).first { strings($0).id == id }
     }
 
     // MARK: Terms
 
     /// Index of `term` in the sorted term table.
     public func termIndex(_ term: [UInt8]) -> Int? {
-        let base = sections[2]
         var lo = 0
         var hi = termCount - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            let c = compare(
-                term, at: sections[4] + u32(base + mid * 12), length: u32(base + mid * 12 + 8) & 0xFF)
+            let record: TermRecord = record(mid, in: .terms)!
+            let c = compare(term, at: stringsStart + record.stringOffset, length: record.length)
             if c == 0 { return mid }
             if c < 0 { hi = mid - 1 } else { lo = mid + 1 }
         }
@@ -149,54 +137,38 @@ public struct SearchIndex: Sendable {
     }
 
     public func term(_ index: Int) -> String {
-        let base = sections[2] + index * 12
-        return string(at: sections[4] + u32(base), length: u32(base + 8) & 0xFF)
+        guard let record: TermRecord = record(index, in: .terms) else { return "" }
+        return string(at: stringsStart + record.stringOffset, length: record.length)
     }
 
-    public func documentFrequency(_ term: Int) -> Int { u32(sections[2] + term * 12 + 8) >> 8 }
+    public func documentFrequency(_ term: Int) -> Int {
+        let record: TermRecord? = record(term, in: .terms)
+        return record?.documentCount ?? 0
+    }
 
     /// The term's postings: unit and per-field positions.
-    func postings(_ term: Int) -> [(unit: Int, positions: [[Int32]])] {
-        let base = sections[2] + term * 12
-        let df = u32(base + 8) >> 8
-        var reader = ByteReader(bytes: raw, offset: sections[5] + u32(base + 4), end: sections[6])
-        var out: [(unit: Int, positions: [[Int32]])] = []
-        out.reserveCapacity(min(df, unitCount))
-        var unit = -1
-        for _ in 0..<df {
-            unit &+= reader.varint()
-            let mask = reader.byte()
-            var positions: [[Int32]] = [[], [], [], []]
-            for f in 0..<4 where mask & (1 << f) != 0 {
-                let n = reader.varint()
-                var p = 0
-                var list: [Int32] = []
-                list.reserveCapacity(min(n, 4096))
-                for _ in 0..<n {
-                    p &+= reader.varint()
-                    if reader.failed { break }  // a damaged count must not loop on
-                    list.append(Int32(truncatingIfNeeded: p))
-                }
-                positions[f] = list
-            }
-            if reader.failed || unit >= unitCount { break }
-            out.append((unit, positions))
-        }
-        return out
+    func postings(_ term: Int) -> [PostingList.Posting] {
+        guard let record: TermRecord = record(term, in: .terms) else { return [] }
+        let postings = range(of: .postings)
+        return PostingList.read(
+            raw, at: postings.lowerBound + record.postingsOffset, end: postings.upperBound,
+            documentCount: record.documentCount, unitCount: unitCount)
     }
+
+    /// Where the strings section starts: term and surface records point into it.
+    var stringsStart: Int { sections[IndexFormat.Section.strings.rawValue] }
 
     // MARK: Surface words
 
     /// The term a surface word was indexed under, when the word occurs in the guides.
     public func surfaceTerm(_ word: [UInt8]) -> Int? {
-        let base = sections[3]
         var lo = 0
         var hi = surfaceCount - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            let c = compare(
-                word, at: sections[4] + u32(base + mid * 12), length: u32(base + mid * 12 + 4))
-            if c == 0 { return u32(base + mid * 12 + 8) }
+            let record: SurfaceRecord = record(mid, in: .surfaces)!
+            let c = compare(word, at: stringsStart + record.stringOffset, length: record.length)
+            if c == 0 { return record.term }
             if c < 0 { hi = mid - 1 } else { lo = mid + 1 }
         }
         return nil
@@ -204,25 +176,19 @@ public struct SearchIndex: Sendable {
 
     /// Calls `body(word, termIndex)` for each surface word whose length is in `lengths`.
     func forEachSurface(lengths: ClosedRange<Int>, _ body: (UnsafeRawBufferPointer, Int) -> Void) {
-        let base = sections[3]
-        let stringsBase = sections[4]
-        do {
-            for i in 0..<surfaceCount {
-                let r = base + i * 12
-                let length = Int(raw.loadUnaligned(fromByteOffset: r + 4, as: UInt32.self).littleEndian)
-                guard lengths.contains(length) else { continue }
-                let offset =
-                    stringsBase + Int(raw.loadUnaligned(fromByteOffset: r, as: UInt32.self).littleEndian)
-                guard offset + length <= raw.count else { continue }
-                let term = Int(raw.loadUnaligned(fromByteOffset: r + 8, as: UInt32.self).littleEndian)
-                body(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]), term)
-            }
+        let base = sections[IndexFormat.Section.surfaces.rawValue]
+        for i in 0..<surfaceCount {
+            let surface = SurfaceRecord(reading: raw, at: base + i * SurfaceRecord.size)
+            guard lengths.contains(surface.length) else { continue }
+            let offset = stringsStart + surface.stringOffset
+            guard offset + surface.length <= raw.count else { continue }
+            body(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + surface.length)]), surface.term)
         }
     }
 
     public func surface(_ index: Int) -> String {
-        let base = sections[3] + index * 12
-        return string(at: sections[4] + u32(base), length: u32(base + 4))
+        guard let record: SurfaceRecord = record(index, in: .surfaces) else { return "" }
+        return string(at: stringsStart + record.stringOffset, length: record.length)
     }
 
     // MARK: Bytes

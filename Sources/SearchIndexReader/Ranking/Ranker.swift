@@ -5,32 +5,17 @@ import Platform
 /// reads like a question, and for pages named by one word that the rest of the knowledge base
 /// mentions often.
 ///
-/// Every constant here is mirrored in the browser engine (`BrowserEngine`), and the tests run
-/// both on the same queries: change them together.
+/// The numbers it uses are `RankingParameters`, which the browser engine (`search-engine.js`)
+/// receives too; the algorithm itself is ported there line by line, and the tests run both on
+/// the same queries: change them together.
 public struct Ranker: Sendable {
     public let index: SearchIndex
+    public let parameters: RankingParameters
 
-    public init(index: SearchIndex) {
+    public init(index: SearchIndex, parameters: RankingParameters = .standard) {
         self.index = index
+        self.parameters = parameters
     }
-
-    /// Field weights: the question or heading far above the guide's title, above aliases and
-    /// tags, above the body.
-    public static let fieldWeights: [Double] = [8, 3, 2, 1]
-    /// Length normalisation per field (BM25's b).
-    public static let fieldB: [Double] = [0.5, 0.3, 0.3, 0.75]
-    public static let k1 = 2.0
-    /// BM25F saturates the combined frequency, which caps what a title match is worth; this
-    /// extra, separately saturated title term keeps "the heading says it" decisive.
-    public static let titleBoost = 1.5
-    public static let synonymWeight = 0.7
-    public static let typoWeights: [Double] = [1, 0.75, 0.55]
-    /// How many of the best units get the proximity bonus computed.
-    public static let rerankDepth = 60
-    public static let questionWords: Set<String> = [
-        "how", "what", "why", "where", "when", "who", "which", "can", "could", "should", "do", "does",
-        "did", "is", "are", "will", "would", "may", "am",
-    ]
 
     /// One query word and the terms that stand for it.
     public struct QueryWord: Sendable {
@@ -74,7 +59,7 @@ public struct Ranker: Sendable {
             trimmed = trimmed.dropLast()
         }
         let firstWord = raw.first { !$0.2 }?.0 ?? ""
-        let isQuestion = trimmed.hasSuffix("?") || Ranker.questionWords.contains(firstWord)
+        let isQuestion = trimmed.hasSuffix("?") || parameters.questionWords.contains(firstWord)
         var words: [QueryWord] = []
         var contentCount = 0
         for (surface, position, compound) in raw {
@@ -92,14 +77,15 @@ public struct Ranker: Sendable {
             if let own { add(own, 1) }
             if !compound {
                 for s in index.synonymsByTerm[term] ?? [] {
-                    if let t = index.termIndex(Array(s.utf8)) { add(t, Ranker.synonymWeight) }
+                    if let t = index.termIndex(Array(s.utf8)) { add(t, parameters.synonymWeight) }
                 }
             }
             var corrected = false
             let known = own != nil || index.surfaceTerm(Array(surface.utf8)) != nil
             if !compound && (forceTypos || !known) {
-                for (t, distance) in TypoMatcher(index: index).corrections(for: Array(surface.utf8)) {
-                    add(t, Ranker.typoWeights[distance])
+                let matcher = TypoMatcher(index: index, parameters: parameters)
+                for (t, distance) in matcher.corrections(for: Array(surface.utf8)) {
+                    add(t, parameters.typoWeights[distance])
                     corrected = true
                 }
             }
@@ -136,14 +122,14 @@ public struct Ranker: Sendable {
                     var titleTF = 0.0
                     for f in 0..<4 where !posting.positions[f].isEmpty {
                         let length = Double(index.fieldLength(posting.unit, f))
-                        let b = Ranker.fieldB[f]
+                        let b = parameters.fieldB[f]
                         let norm = 1 - b + b * length / index.averageFieldLengths[f]
                         let fieldTF = Double(posting.positions[f].count) / norm
-                        tf += Ranker.fieldWeights[f] * fieldTF
+                        tf += parameters.fieldWeights[f] * fieldTF
                         if f == 0 { titleTF = fieldTF }
                     }
-                    let saturated = tf * (Ranker.k1 + 1) / (Ranker.k1 + tf)
-                    let titleBonus = Ranker.titleBoost * titleTF / (1 + titleTF)
+                    let saturated = tf * (parameters.k1 + 1) / (parameters.k1 + tf)
+                    let titleBonus = parameters.titleBoost * titleTF / (1 + titleTF)
                     let score = weight * idf * (saturated + titleBonus)
                     let slot = posting.unit * wordCount + w
                     if score > perWord[slot] { perWord[slot] = score }
@@ -189,7 +175,7 @@ public struct Ranker: Sendable {
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }
 
         // Second pass over the best: words found close together, FAQ entries for questions.
-        let depth = min(scored.count, Ranker.rerankDepth)
+        let depth = min(scored.count, parameters.rerankDepth)
         let content = query.words.enumerated().filter { !$0.element.isCompound }
         for i in 0..<depth {
             let u = scored[i].unit
@@ -204,9 +190,11 @@ public struct Ranker: Sendable {
                         wordPostings[wa], wordPostings[wb], unit: u, gap: b.position - a.position)
                 }
             }
-            var score = scored[i].score * (1 + 0.5 * bonus / Double(max(1, pairs)))
-            if titleFullyMatched(unit: u, content.map { wordPostings[$0.offset] }) { score *= Ranker.wholeTitleBonus }
-            if query.isQuestion && index.kind(u) == .faq { score *= 1.25 }
+            var score = scored[i].score * (1 + parameters.proximityBonus * bonus / Double(max(1, pairs)))
+            if titleFullyMatched(unit: u, content.map { wordPostings[$0.offset] }) {
+                score *= parameters.wholeTitleBonus
+            }
+            if query.isQuestion && index.kind(u) == .faq { score *= parameters.questionFAQBoost }
             score *= mentionPrior(unit: u)
             scored[i].score = score
         }
@@ -217,9 +205,9 @@ public struct Ranker: Sendable {
         var titles = Set<String>()
         var demoted = false
         for i in best.indices where index.kind(best[i].unit) == .guide {
-            let title = index.strings(best[i].unit)[1].lowercased()
+            let title = index.strings(best[i].unit).title.lowercased()
             if !titles.insert(title).inserted {
-                best[i].score *= Ranker.repeatedTitleFactor
+                best[i].score *= parameters.repeatedTitleFactor
                 demoted = true
             }
         }
@@ -230,27 +218,20 @@ public struct Ranker: Sendable {
         return best.prefix(limit).map { SearchHit(index: index, unit: $0.unit, score: $0.score, coverage: $0.coverage) }
     }
 
-    /// What a repeated page title keeps of its score.
-    public static let repeatedTitleFactor = 0.5
-
     /// Inverse document frequency, BM25's variant.
     static func idf(_ df: Int, _ total: Double) -> Double {
         let df = Double(df)
         return log(1 + (total - df + 0.5) / (df + 0.5))
     }
 
-    /// How much a page's popularity can add: at most this fraction, for a name found in every
-    /// unit.
-    public static let mentionWeight = 0.75
-
     /// A guide titled by one word or one compound (`diff`, `ssh-keygen`) is the page about that
     /// thing; how many units of the knowledge base mention the name measures how central it is.
     /// Among pages that match a query equally well, the well-known tool (`diff`, mentioned on 76
-    /// tldr pages) then ranks above the niche one (`comp`, on 5): `1 + mentionWeight ×
+    /// tldr pages) then ranks above the niche one (`comp`, on 5): `1 + parameters.mentionWeight ×
     /// ln(df) / ln(units)`. Titles of several words (most written guides) get 1.
     func mentionPrior(unit: Int) -> Double {
         guard index.kind(unit) == .guide, index.unitCount > 1 else { return 1 }
-        let title = index.strings(unit)[1]
+        let title = index.strings(unit).title
         if title.utf8.contains(0x20) { return 1 }
         var words: [String] = []
         var compound: String?
@@ -266,12 +247,8 @@ public struct Ranker: Sendable {
             let term = index.termIndex(Array(name.utf8))
         else { return 1 }
         let mentions = Double(index.documentFrequency(term))
-        return 1 + Ranker.mentionWeight * log(mentions) / log(Double(index.unitCount))
+        return 1 + parameters.mentionWeight * log(mentions) / log(Double(index.unitCount))
     }
-
-    /// A unit whose whole title is in the query ("tar" for "extract a tar archive") is what the
-    /// query names.
-    public static let wholeTitleBonus = 1.5
 
     /// True when every position of the unit's title is matched by some query word.
     func titleFullyMatched(unit: Int, _ postings: [[(unit: Int, positions: [[Int32]])]]) -> Bool {
@@ -286,21 +263,18 @@ public struct Ranker: Sendable {
         return matched.count >= length
     }
 
-    /// Field weights for the proximity bonus.
-    static let proximityWeights: [Double] = [1, 0.5, 0.7, 0.6]
-
-    /// 1 when the two words appear in order within `gap + 2` positions in the title, less for
-    /// other fields or reversed order; 0 when they are never close.
+    /// 1 when the two words appear in order within `gap + proximitySlack` positions in the
+    /// title, less for other fields or reversed order; 0 when they are never close.
     func proximity(
         _ a: [(unit: Int, positions: [[Int32]])], _ b: [(unit: Int, positions: [[Int32]])], unit: Int,
         gap: Int
     ) -> Double {
         var best = 0.0
-        let window = Int32(gap + 2)
+        let window = Int32(gap + parameters.proximitySlack)
         for pa in a where pa.unit == unit {
             for pb in b where pb.unit == unit {
                 for f in 0..<4 {
-                    let weight = Ranker.proximityWeights[f]
+                    let weight = parameters.proximityWeights[f]
                     if weight <= best { continue }
                     for p in pa.positions[f] {
                         for q in pb.positions[f] {
@@ -308,7 +282,7 @@ public struct Ranker: Sendable {
                             if d > 0 && d <= window {
                                 best = max(best, weight)
                             } else if d < 0 && -d <= window {
-                                best = max(best, weight / 2)
+                                best = max(best, weight * parameters.reversedProximityFactor)
                             }
                         }
                     }

@@ -1,23 +1,22 @@
 /// Finds indexed words within a small edit distance of a misspelt query word.
 ///
 /// Distance is optimal string alignment (Damerau–Levenshtein where an adjacent transposition
-/// counts as one edit): 1 edit allowed from 4 letters, 2 from 8, as DocSearch does. Only words
-/// missing from the guides are corrected ("loose" stays "loose" if the guides use it).
+/// counts as one edit): 1 edit allowed from 4 letters, 2 from 8 (`RankingParameters`), as
+/// DocSearch does. Only words missing from the guides are corrected ("loose" stays "loose" if
+/// the guides use it).
 public struct TypoMatcher {
     public let index: SearchIndex
+    public let parameters: RankingParameters
 
-    public init(index: SearchIndex) {
+    public init(index: SearchIndex, parameters: RankingParameters = .standard) {
         self.index = index
+        self.parameters = parameters
     }
 
-    /// The edits allowed for a word of `length` bytes.
-    public static func allowedEdits(_ length: Int) -> Int {
-        length >= 8 ? 2 : length >= 4 ? 1 : 0
-    }
-
-    /// Terms of indexed words within the allowed distance, closest first, at most `limit`.
-    public func corrections(for word: [UInt8], limit: Int = 6) -> [(term: Int, distance: Int)] {
-        let maxEdits = TypoMatcher.allowedEdits(word.count)
+    /// Terms of indexed words within the allowed distance, closest first, at most
+    /// `parameters.correctionLimit`.
+    public func corrections(for word: [UInt8]) -> [(term: Int, distance: Int)] {
+        let maxEdits = parameters.allowedEdits(forLength: word.count)
         guard maxEdits > 0 else { return [] }
         var found: [(term: Int, distance: Int, df: Int)] = []
         index.forEachSurface(lengths: (word.count - maxEdits)...(word.count + maxEdits)) {
@@ -35,7 +34,7 @@ public struct TypoMatcher {
             $0.distance != $1.distance
                 ? $0.distance < $1.distance : ($0.df != $1.df ? $0.df > $1.df : $0.term < $1.term)
         }
-        return found.prefix(limit).map { ($0.term, $0.distance) }
+        return found.prefix(parameters.correctionLimit).map { ($0.term, $0.distance) }
     }
 
     /// Indexed words close to `word` (up to 2 edits, 3 for long words), for "did you mean".

@@ -1,5 +1,12 @@
+import Search
+
 /// The site's CSS and JavaScript, compiled into the binary so an installed `kb` needs no files
 /// beside it. A `theme/` folder in the guides root overrides them by name (`theme/kb.css`).
+///
+/// The text lives in real files beside this one (`kb.css`, `site.js`, `theme-bootstrap.js`,
+/// `live-reload.js`), embedded by SwiftPM (`resources: [.embedInCode(…)]` in Package.swift,
+/// which generates `PackageResources`), so they can be linted, read and diffed as CSS and
+/// JavaScript.
 public enum ThemeAssets {
     /// File names under `assets/` in the built site.
     public static let names = ["kb.css", "site.js"]
@@ -7,8 +14,13 @@ public enum ThemeAssets {
     /// The built-in text of `name`.
     public static func builtIn(_ name: String) -> [UInt8] {
         switch name {
-        case "kb.css": return Array(styleSheet.utf8)
-        case "site.js": return Array(siteScript.utf8)
+        // `assets/kb.css`: the whole look, light and dark, phone to desktop, and print.
+        case "kb.css": return EmbeddedFile.text(PackageResources.kb_css)
+        // `assets/site.js`: theme toggle, navigation drawer, `/` to search, live results in the
+        // header and on `search.html`. Plain ES5-level DOM code, no dependencies; the search
+        // index and engine are loaded with `<script>` tags on first use, so search works from
+        // `file://` and pages that never search never download the index.
+        case "site.js": return EmbeddedFile.text(PackageResources.site_js)
         default: return []
         }
     }
@@ -23,12 +35,15 @@ public enum ThemeAssets {
         return builtIn(name)
     }
 
-    /// Sets the theme before the first paint, so a dark-mode reader never sees a white flash.
-    static let themeBootstrap =
-        #"<script>try{var t=localStorage.getItem("kb-theme");if(t==="dark"||t==="light")document.documentElement.setAttribute("data-theme",t)}catch(e){}</script>"#
+    /// Sets the theme before the first paint, so a dark-mode reader never sees a white flash:
+    /// inline in every page's head, so it is one line.
+    static let themeBootstrap = inlineScript(PackageResources.theme_bootstrap_js)
 
     /// Polls the dev server and reloads when the site was rebuilt; `kb serve` adds it to pages
     /// it serves, never to the built files.
-    public static let liveReload =
-        #"<script>(function(){var v=null;setInterval(function(){fetch("/__kb/version",{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){if(v===null)v=t;else if(t!==v)location.reload()}).catch(function(){})},700)})();</script>"#
+    public static let liveReload = inlineScript(PackageResources.live_reload_js)
+
+    private static func inlineScript(_ file: [UInt8]) -> String {
+        "<script>" + String(decoding: EmbeddedFile.text(file), as: UTF8.self) + "</script>"
+    }
 }

@@ -185,6 +185,9 @@ struct FakeKeys {
         assigned("env token", lead: "ACME_DEPLOY_TOKEN=") { random(40, base62, &$0) },
         assigned("env secret", lead: "CLIENT_SECRET=") { random(48, base64URL, &$0) },
         assigned("command-line option", lead: "mytool deploy --api-key ") { random(32, hex, &$0) },
+        assigned("generated password", lead: "DB_PASSWORD=") { random(20, base62, &$0) },
+        assigned("YAML password", lead: "password: ") { random(20, base62, &$0) },
+        assigned("YAML secret", lead: "secret: ") { random(24, base64URL, &$0) },
     ]
 
     /// A PEM private key block of `label` with a random body of `characters` base64 characters,

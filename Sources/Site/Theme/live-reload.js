@@ -1,0 +1,1 @@
+(function(){var v=null;setInterval(function(){fetch("/__kb/version",{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){if(v===null)v=t;else if(t!==v)location.reload()}).catch(function(){})},700)})();

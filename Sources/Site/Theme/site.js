@@ -1,0 +1,232 @@
+(function () {
+  "use strict";
+  var doc = document.documentElement;
+  var root = doc.getAttribute("data-root") || "";
+  var body = document.body;
+
+  /* Theme: the system's unless the reader chose, remembered in localStorage. */
+  function currentTheme() {
+    var t = doc.getAttribute("data-theme");
+    if (t) return t;
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  }
+  var themeButton = document.querySelector(".theme-toggle");
+  function labelTheme() {
+    if (themeButton) themeButton.setAttribute("aria-pressed", currentTheme() === "dark" ? "true" : "false");
+  }
+  if (themeButton) {
+    labelTheme();
+    themeButton.addEventListener("click", function () {
+      var next = currentTheme() === "dark" ? "light" : "dark";
+      doc.setAttribute("data-theme", next);
+      try { localStorage.setItem("kb-theme", next); } catch (e) {}
+      labelTheme();
+    });
+  }
+
+  /* Navigation drawer on narrow screens. */
+  var navButton = document.querySelector(".nav-toggle");
+  function setNav(open) {
+    body.classList.toggle("nav-open", open);
+    if (navButton) navButton.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  if (navButton) {
+    navButton.addEventListener("click", function () { setNav(!body.classList.contains("nav-open")); });
+  }
+
+  /* Table of contents: mark the section being read (the last heading above the top third). */
+  var tocLinks = document.querySelectorAll(".toc a[href^='#']"), spied = [];
+  for (var t = 0; t < tocLinks.length; t++) {
+    var target = document.getElementById(decodeURIComponent(tocLinks[t].getAttribute("href").slice(1)));
+    if (target) spied.push({ heading: target, link: tocLinks[t] });
+  }
+  var spyQueued = false;
+  function spy() {
+    spyQueued = false;
+    var line = window.innerHeight / 3, current = spied[0];
+    for (var i = 0; i < spied.length; i++) {
+      if (spied[i].heading.getBoundingClientRect().top <= line) current = spied[i]; else break;
+    }
+    for (var k = 0; k < spied.length; k++) spied[k].link.classList.toggle("active", spied[k] === current);
+  }
+  if (spied.length) {
+    window.addEventListener("scroll", function () {
+      if (!spyQueued) { spyQueued = true; window.requestAnimationFrame(spy); }
+    }, { passive: true });
+    spy();
+  }
+
+  /* Copy buttons on code blocks. */
+  if (navigator.clipboard) {
+    var blocks = document.querySelectorAll("article pre");
+    for (var b = 0; b < blocks.length; b++) {
+      (function (pre) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "copy-button";
+        button.textContent = "Copy";
+        button.addEventListener("click", function () {
+          var code = pre.querySelector("code");
+          navigator.clipboard.writeText((code || pre).textContent).then(function () {
+            button.textContent = "Copied";
+            setTimeout(function () { button.textContent = "Copy"; }, 1500);
+          });
+        });
+        pre.appendChild(button);
+      })(blocks[b]);
+    }
+  }
+
+  /* Search engine, loaded on first use. */
+  var engineState = 0, waiting = [];
+  function loadScript(src, done) {
+    var s = document.createElement("script");
+    s.src = src;
+    s.onload = done;
+    s.onerror = function () { done(new Error("cannot load " + src)); };
+    document.head.appendChild(s);
+  }
+  function withEngine(callback) {
+    if (engineState === 2) { callback(); return; }
+    waiting.push(callback);
+    if (engineState === 1) return;
+    engineState = 1;
+    loadScript(root + "search-index.js", function () {
+      loadScript(root + "search-engine.js", function () {
+        engineState = 2;
+        var list = waiting; waiting = [];
+        for (var i = 0; i < list.length; i++) list[i]();
+      });
+    });
+  }
+  function runSearch(query, limit) {
+    if (!window.KBSearch || !query.replace(/\s+/g, "")) return [];
+    try { return window.KBSearch.search(query, limit) || []; } catch (e) { return []; }
+  }
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text) e.textContent = text;
+    return e;
+  }
+  var kindNames = { faq: "FAQ", section: "Section", guide: "Page" };
+  /* Results grouped by guide: the guide links to its page, sub-results to questions and sections. */
+  function renderResults(list, results) {
+    list.textContent = "";
+    var groups = [], byGuide = {};
+    for (var i = 0; i < results.length; i++) {
+      var r = results[i], key = r.guide || r.url.split("#")[0];
+      if (!byGuide[key]) { byGuide[key] = { title: r.guide || r.title, url: r.url.split("#")[0], items: [] }; groups.push(byGuide[key]); }
+      if (r.kind === "guide") { byGuide[key].url = r.url; byGuide[key].title = r.title || byGuide[key].title; byGuide[key].snippet = r.snippet; }
+      else byGuide[key].items.push(r);
+    }
+    for (var g = 0; g < groups.length; g++) {
+      var group = groups[g], li = el("li", "result-group");
+      var head = el("a", "result-guide", group.title);
+      head.href = root + group.url;
+      head.setAttribute("data-kind", "guide");
+      li.appendChild(head);
+      if (group.items.length) {
+        var ul = el("ul");
+        for (var k = 0; k < group.items.length; k++) {
+          var item = group.items[k], sub = el("li"), a = el("a", "result-item");
+          a.href = root + item.url;
+          a.setAttribute("data-kind", item.kind);
+          a.appendChild(el("span", "result-kind", kindNames[item.kind] || item.kind));
+          a.appendChild(el("span", "result-title", item.title));
+          if (item.snippet) a.appendChild(el("span", "result-snippet", item.snippet));
+          sub.appendChild(a);
+          ul.appendChild(sub);
+        }
+        li.appendChild(ul);
+      }
+      list.appendChild(li);
+    }
+  }
+  function debounce(fn, ms) {
+    var timer;
+    return function () { clearTimeout(timer); timer = setTimeout(fn, ms); };
+  }
+  function moveFocus(container, step) {
+    var links = container.querySelectorAll("a[href]");
+    if (!links.length) return;
+    var index = Array.prototype.indexOf.call(links, document.activeElement);
+    var next = index + step;
+    if (next < 0) { headerInput && headerInput.focus(); return; }
+    links[Math.min(next, links.length - 1)].focus();
+  }
+
+  /* The header's search box: live results under it; Enter opens search.html?q=. */
+  var headerInput = document.querySelector(".search-input");
+  var popup = document.querySelector(".search-popup");
+  if (headerInput && popup) {
+    var popupList = el("ul", "results");
+    var allLink = el("a", "search-all");
+    popup.appendChild(popupList);
+    popup.appendChild(allLink);
+    var update = debounce(function () {
+      var q = headerInput.value;
+      if (!q.replace(/\s+/g, "")) { popup.hidden = true; return; }
+      withEngine(function () {
+        var results = runSearch(q, 8);
+        renderResults(popupList, results);
+        allLink.href = root + "search.html?q=" + encodeURIComponent(q);
+        allLink.textContent = results.length ? "All results for “" + q + "”" : "No quick match: search everything for “" + q + "”";
+        popup.hidden = false;
+      });
+    }, 80);
+    headerInput.addEventListener("focus", function () { withEngine(function () {}); });
+    headerInput.addEventListener("input", update);
+    headerInput.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown" && !popup.hidden) { e.preventDefault(); moveFocus(popup, 1); }
+      if (e.key === "Escape") { popup.hidden = true; headerInput.blur(); }
+    });
+    popup.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") { e.preventDefault(); moveFocus(popup, 1); }
+      if (e.key === "ArrowUp") { e.preventDefault(); moveFocus(popup, -1); }
+      if (e.key === "Escape") { popup.hidden = true; headerInput.focus(); }
+    });
+    document.addEventListener("click", function (e) {
+      if (!popup.contains(e.target) && e.target !== headerInput) popup.hidden = true;
+    });
+  }
+
+  /* search.html: results for ?q=, updated as the reader types. */
+  var pageInput = document.getElementById("search-query");
+  var pageResults = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  if (pageInput && pageResults) {
+    var match = /[?&]q=([^&#]*)/.exec(window.location.search);
+    if (match) {
+      try { pageInput.value = decodeURIComponent(match[1].replace(/\+/g, " ")); } catch (e) { pageInput.value = match[1]; }
+    }
+    var show = function () {
+      var q = pageInput.value;
+      withEngine(function () {
+        var results = runSearch(q, 50);
+        renderResults(pageResults, results);
+        if (status) {
+          status.textContent = !q.replace(/\s+/g, "") ? "Type a question or a few words." :
+            results.length ? results.length + (results.length === 1 ? " result" : " results") + " for “" + q + "”." :
+            "Nothing found for “" + q + "”. Try other words.";
+        }
+        if (window.history && history.replaceState) {
+          history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : window.location.pathname);
+        }
+      });
+    };
+    pageInput.addEventListener("input", debounce(show, 60));
+    show();
+  }
+
+  /* Keyboard: "/" focuses search, Escape closes the drawer. */
+  document.addEventListener("keydown", function (e) {
+    var t = e.target, tag = t && t.tagName;
+    var typing = tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable);
+    if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      var target = pageInput || headerInput;
+      if (target) { e.preventDefault(); target.focus(); target.select(); }
+    }
+    if (e.key === "Escape" && body.classList.contains("nav-open")) setNav(false);
+  });
+})();

@@ -54,6 +54,11 @@ public struct RankingParameters: Sendable, Equatable {
     /// What a repeated page title keeps of its score.
     public var repeatedTitleFactor = 0.5
 
+    /// What the cosine of the query's WordLlama vector with a unit's (its question or heading
+    /// and aliases) adds to the unit's BM25F score divided by the best one (`SemanticFusion`).
+    /// 0 ranks by words alone.
+    public var semanticWeight = 0.0
+
     /// The values `faq` and the site rank with.
     public static let standard = RankingParameters()
 

@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(
             name: "LintTests", dependencies: ["Lint", "KnowledgeBase", "SecretScanning", "TestRequirements", "Yams"]),
         .testTarget(
-            name: "SearchTests", dependencies: ["Platform", "Search", "KnowledgeBase", "TestRequirements"],
+            name: "SearchTests", dependencies: ["Platform", "Search", "KnowledgeBase", "Embeddings", "TestRequirements"],
             exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["Platform", "TerminalUI"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "TestRequirements"], exclude: ["Fixtures"]),

@@ -149,6 +149,7 @@ public struct IndexBuilder {
         format.beginSection(.postings)
         format.out.bytes(termOrder.postings.bytes)
         writeMeta(averageFieldLengths: averages, to: &format)
+        format.beginSection(.vectors)
         if includeVectors { writeVectors(units, to: &format) }
         return format.finish(
             key: key, unitCount: units.count, termCount: vocabulary.terms.count, surfaceCount: surfaceCount,
@@ -188,7 +189,7 @@ public struct IndexBuilder {
         return averages
     }
 
-    /// Pass 4's last section: each unit's WordLlama vector, of its question or heading and its
+    /// Pass 4's last section (begun by the caller, left empty without vectors): each unit's WordLlama vector, of its question or heading and its
     /// aliases and tags (a guide's summary among them), the short fields that say what the unit
     /// answers. Titles with aliases ranked best on the tuning suites, above the title alone and
     /// above adding the guide's title (README, "Word embeddings").
@@ -197,7 +198,6 @@ public struct IndexBuilder {
         let records = Parallel.map(units.count, chunk: 256) { u in
             UnitVectorRecord(vector: model.embed(IndexBuilder.vectorText(of: units[u])))
         }
-        format.beginSection(.vectors)
         for record in records { record.write(to: &format.out) }
     }
 

@@ -44,9 +44,11 @@ import Testing
     @Test(.requires(program: "node")) func ranksTheShippedSuiteLikeTheTerminal() throws {
         try #require(BrowserEngineTests.node != nil, "node is not installed")
         let kb = KnowledgeBase.load(TestSupport.shippedGuides)
-        let suite = RelevanceSuite(
-            text: try #require(TestSupport.read(TestSupport.fixtures + "/relevance-shipped.txt")))
-        let queries = suite.cases.map(\.query) + ["lose my key", "xyzzy plugh", "how do I rotate?"]
+        var queries = ["lose my key", "xyzzy plugh", "how do I rotate?"]
+        for fixture in ["relevance-shipped.txt", "relevance-shipped-heldout.txt"] {
+            let text = try #require(TestSupport.read(TestSupport.fixtures + "/" + fixture))
+            queries += RelevanceSuite(text: text).cases.map(\.query)
+        }
         let lines = try runNode(
             kb: kb,
             driver: """
@@ -104,6 +106,26 @@ import Testing
                 tokens.append(String(decoding: w, as: UTF8.self) + "@\(p)" + (c ? "+" : ""))
             }
             #expect(js == tokens.joined(separator: " "), "\(text)")
+        }
+    }
+
+    @Test(.requires(program: "node"), .requires(corpus: "stackfaq.tar.gz"))
+    func ranksStackFAQLikeTheTerminal() throws {
+        try #require(BrowserEngineTests.node != nil, "node is not installed")
+        let corpus = try #require(StackFAQ.unpack(), "the StackFAQ corpus is missing or malformed")
+        defer { TestSupport.remove(corpus.folder) }
+        let kb = KnowledgeBase.load(corpus.root)
+        let queries = corpus.suite.cases.map(\.query)
+        let lines = try runNode(
+            kb: kb,
+            driver: """
+                for (const q of lines) out.push(window.KBSearch.search(q, 3).map((h) => h.id).join(" "));
+                """,
+            input: queries.joined(separator: "\n") + "\n")
+        try #require(lines.count == queries.count)
+        let ranker = Ranker(index: try #require(SearchIndex(bytes: IndexBuilder().build(kb, key: 1))))
+        for (query, line) in zip(queries, lines) {
+            #expect(line == ranker.search(query, limit: 3).map(\.id).joined(separator: " "), "\(query)")
         }
     }
 

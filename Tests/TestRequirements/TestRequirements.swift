@@ -1,5 +1,11 @@
 import Platform
-import Testing
+
+// Testing is on the module path only where tests are built; a plain `swift build -c release`
+// builds every target, this one included, and has no Testing to import. The traits exist only
+// where tests can use them.
+#if canImport(Testing)
+    import Testing
+#endif
 
 /// What some tests need beyond the package: the shared corpora (`../shared/corpora`) and
 /// programs (node, chromium, java). Each test names its needs with a trait,
@@ -60,24 +66,26 @@ public enum TestRequirements {
     }
 }
 
-extension Trait where Self == ConditionTrait {
-    /// Runs the test when `../shared/corpora/<file>` is there, or where nothing may be skipped.
-    public static func requires(corpus file: String) -> Self {
-        .enabled(
-            if: TestRequirements.corpus(file) != nil || TestRequirements.strictCorpora,
-            Comment(rawValue: "needs ../shared/corpora/\(file)"))
-    }
+#if canImport(Testing)
+    extension Trait where Self == ConditionTrait {
+        /// Runs the test when `../shared/corpora/<file>` is there, or where nothing may be skipped.
+        public static func requires(corpus file: String) -> Self {
+            .enabled(
+                if: TestRequirements.corpus(file) != nil || TestRequirements.strictCorpora,
+                Comment(rawValue: "needs ../shared/corpora/\(file)"))
+        }
 
-    /// Runs the test when `name` is on `PATH`, or where nothing may be skipped.
-    public static func requires(program name: String) -> Self {
-        .enabled(
-            if: TestRequirements.program(name) != nil || TestRequirements.strict,
-            Comment(rawValue: "needs \(name) on PATH (make test-deps installs it)"))
-    }
+        /// Runs the test when `name` is on `PATH`, or where nothing may be skipped.
+        public static func requires(program name: String) -> Self {
+            .enabled(
+                if: TestRequirements.program(name) != nil || TestRequirements.strict,
+                Comment(rawValue: "needs \(name) on PATH (make test-deps installs it)"))
+        }
 
-    /// Runs the test when `present()` holds, or where nothing may be skipped: for needs that
-    /// are neither a corpus nor a program (a jar inside a Python package).
-    public static func requires(_ what: String, present: @escaping @Sendable () -> Bool) -> Self {
-        .enabled(if: present() || TestRequirements.strict, Comment(rawValue: "needs \(what)"))
+        /// Runs the test when `present()` holds, or where nothing may be skipped: for needs that
+        /// are neither a corpus nor a program (a jar inside a Python package).
+        public static func requires(_ what: String, present: @escaping @Sendable () -> Bool) -> Self {
+            .enabled(if: present() || TestRequirements.strict, Comment(rawValue: "needs \(what)"))
+        }
     }
-}
+#endif

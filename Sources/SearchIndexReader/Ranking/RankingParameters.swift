@@ -58,6 +58,11 @@ public struct RankingParameters: Sendable, Equatable {
     /// the answer. The site's results page and search popup apply it through `RANKING`.
     public var relatedScoreFraction = 0.25
 
+    /// What the cosine of the query's WordLlama vector with a unit's (its question or heading
+    /// and aliases) adds to the unit's BM25F score divided by the best one (`SemanticFusion`).
+    /// 0 ranks by words alone.
+    public var semanticWeight = 0.0
+
     /// The values `faq` and the site rank with.
     public static let standard = RankingParameters()
 

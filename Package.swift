@@ -51,10 +51,10 @@ let package = Package(
         // Tokenizer, stemmer, synonyms, BM25F ranking and the binary index.
         // The read side of search: index format, ranking, query analysis. Depends on nothing
         // heavy, so faq (which links only this) starts fast; building an index is in Search.
-        .target(name: "SearchIndexReader", dependencies: ["Platform"]),
+        .target(name: "SearchIndexReader", dependencies: ["Platform", "Embeddings"]),
         // The browser engine is a real script (`Browser/search-engine.js`), compiled in.
         .target(
-            name: "Search", dependencies: ["Platform", "KnowledgeBase", "SearchIndexReader"],
+            name: "Search", dependencies: ["Platform", "KnowledgeBase", "SearchIndexReader", "Embeddings"],
             resources: [.embedInCode("Browser/search-engine.js")]),
         // Markdown answers rendered for a terminal.
         .target(name: "TerminalUI", dependencies: ["Platform", "CCmark"]),
@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(
             name: "LintTests", dependencies: ["Lint", "KnowledgeBase", "SecretScanning", "TestRequirements", "Yams"]),
         .testTarget(
-            name: "SearchTests", dependencies: ["Platform", "Search", "KnowledgeBase", "TestRequirements"],
+            name: "SearchTests", dependencies: ["Platform", "Search", "KnowledgeBase", "Embeddings", "TestRequirements"],
             exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["Platform", "TerminalUI"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "TestRequirements"], exclude: ["Fixtures"]),

@@ -69,10 +69,10 @@ public struct LintContext: Sendable {
         var firstQuestions: [QuestionKey: QuestionLocation] = [:]
         for g in knowledgeBase.guides {
             anchors[g.path] = g.anchors
-            for faq in g.faqs {
-                let key = QuestionKey(faq.question)
+            for phrasing in AskedPhrasing.all(in: g) {
+                let key = QuestionKey(phrasing.text)
                 if !key.isEmpty, firstQuestions[key] == nil {
-                    firstQuestions[key] = QuestionLocation(path: g.path, line: faq.line)
+                    firstQuestions[key] = QuestionLocation(path: g.path, line: phrasing.line)
                 }
             }
         }
@@ -118,4 +118,33 @@ public struct QuestionLocation: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
 
     public var description: String { "\(path):\(line)" }
+}
+
+/// One way a guide asks a question: a FAQ question, or one of the `Also asked as:` phrases of a
+/// FAQ entry or a section. Duplicate detection compares all of them, so an alias that repeats
+/// another question (or another alias) is found like a repeated question.
+public struct AskedPhrasing: Sendable, Hashable {
+    public var text: String
+    /// The question's heading line, or the line of the `Also asked as:` paragraph.
+    public var line: Int
+    public var isAlias: Bool
+
+    /// In guide order: each FAQ question followed by its aliases, then the sections' aliases.
+    public static func all(in guide: Guide) -> [AskedPhrasing] {
+        var out: [AskedPhrasing] = []
+        var faqAnchors: Set<String> = []
+        for faq in guide.faqs {
+            faqAnchors.insert(faq.anchor)
+            out.append(AskedPhrasing(text: faq.question, line: faq.line, isAlias: false))
+            for alias in faq.aliases {
+                out.append(AskedPhrasing(text: alias, line: faq.aliasesLine ?? faq.line, isAlias: true))
+            }
+        }
+        for section in guide.sections where !section.aliases.isEmpty && !faqAnchors.contains(section.anchor) {
+            for alias in section.aliases {
+                out.append(AskedPhrasing(text: alias, line: section.aliasesLine ?? section.line, isAlias: true))
+            }
+        }
+        return out
+    }
 }

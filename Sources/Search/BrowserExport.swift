@@ -17,7 +17,9 @@ import SearchIndexReader
 public enum BrowserExport {
     /// `synonyms` is the `synonyms:` section of the guides' `kb.yaml`, as `faq`'s index uses.
     public static func indexScript(for kb: KnowledgeBase, synonyms: SynonymsConfiguration) -> [UInt8] {
-        let index = IndexBuilder(synonyms: Synonyms(builtInAnd: synonyms), includeAnswers: false).build(kb, key: 0)
+        var builder = IndexBuilder(synonyms: Synonyms(builtInAnd: synonyms), includeAnswers: false)
+        builder.includeVectors = false
+        let index = builder.build(kb, key: 0)
         var out = Array("window.KB_SEARCH_INDEX=\"".utf8)
         out.reserveCapacity(index.count * 4 / 3 + 64)
         Base64.encode(index, into: &out)

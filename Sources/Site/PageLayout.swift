@@ -87,8 +87,26 @@ struct PageLayout {
         out.raw("<a class=\"brand\" href=\"")
         out.text(prefix)
         out.raw("index.html\">")
+        if let logo = config.logo {
+            // Decorative beside the title, which names the link.
+            out.raw("<img class=\"brand-logo\" src=\"")
+            out.text(prefix + URLPath.encode(logo))
+            out.raw("\" alt=\"\">")
+        }
         out.text(config.title)
-        out.raw("</a>\n<form class=\"search-form\" role=\"search\" action=\"")
+        out.raw("</a>\n")
+        if !config.headerLinks.isEmpty {
+            out.raw("<nav class=\"header-links\" aria-label=\"Links\">")
+            for link in config.headerLinks {
+                out.raw("<a href=\"")
+                out.text(URLPath.hasScheme(link.url) ? link.url : href(link.url))
+                out.raw("\">")
+                out.text(link.title)
+                out.raw("</a>")
+            }
+            out.raw("</nav>\n")
+        }
+        out.raw("<form class=\"search-form\" role=\"search\" action=\"")
         out.text(prefix)
         out.raw(
             "search.html\" method=\"get\"><input class=\"search-input\" \(PageLayout.liveSearchFieldAttributes) name=\"q\" placeholder=\"Search\" aria-label=\"Search the guides\"><kbd class=\"search-key\" aria-hidden=\"true\">/</kbd><div class=\"search-popup\" hidden></div></form>\n"
@@ -116,7 +134,13 @@ struct PageLayout {
             }
             out.raw("</ul>\n</aside>\n")
         }
-        out.raw("</div>\n</body>\n</html>\n")
+        out.raw("</div>\n")
+        if let footer = context.configuration.footer {
+            out.raw("<footer class=\"site-footer\"><p>")
+            out.text(footer)
+            out.raw("</p></footer>\n")
+        }
+        out.raw("</body>\n</html>\n")
     }
 
     private func sidebar(_ out: inout HTMLBuffer, currentGuide: Int?, currentGroup: Int?) {

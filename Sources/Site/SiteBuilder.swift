@@ -85,6 +85,13 @@ public struct SiteBuilder: Sendable {
         }
         let context = SiteContext(
             plan: plan, configuration: configuration.site, synonyms: configuration.synonyms, root: guidesRoot)
+        // The logo is copied like an image a guide shows, so it passes the same checks.
+        if let logo = configuration.site.logo, !context.resolver.isCopyable(logo, isImage: true) {
+            throw SiteError(
+                message:
+                    "\(Configuration.file(inGuides: guidesRoot)): site.logo `\(logo)` is not an image file inside the guides folder"
+            )
+        }
         let staging = target.staging
         SiteFiles.removeTree(staging)
         do throws(SiteError) {
@@ -244,6 +251,7 @@ public struct SiteBuilder: Sendable {
             default: break
             }
         }
+        if let logo = context.configuration.logo { assets.insert(logo) }
         // Local images and documents the guides show, copied once each.
         let taken = Set(outputs.map { $0.path.lowercased() })
         for asset in assets.sorted() where !taken.contains(asset.lowercased()) {

@@ -49,21 +49,21 @@ struct FAQRequest {
             if !json { Output.write(revokeSteps(ranker: ranker, printer: printer)) }
             throw ExitCode(1)
         }
-        let hits = ranker.search(text, limit: max(limit ?? 10, 4))
+        let hits = ranker.search(text, limit: max(limit ?? 10, AnswerSelection.depth))
         if index.logsMisses, MissLog.isWeak(hits.first) { logMiss(text, source: source, best: hits.first) }
         if json {
             Output.write(printer.json(query: text, hits: Array(hits.prefix(limit ?? 10))))
             if hits.isEmpty { throw ExitCode(1) }
             return
         }
-        guard let best = hits.first else {
+        guard let selection = AnswerSelection(hits: hits) else {
             let examples = SearchHit.all(in: index).filter { $0.kind == .faq }.prefix(3).map(\.title)
             Output.error(
                 printer.noAnswer(
                     query: text, suggestions: Suggestions(ranker: ranker).forQuery(text), examples: Array(examples)))
             throw ExitCode(1)
         }
-        Output.write(printer.answer(best, seeAlso: Array(hits.dropFirst().prefix(3))))
+        Output.write(printer.answer(selection.answer, seeAlso: selection.seeAlso))
     }
 
     static let pastedKeyWarning = """
@@ -75,8 +75,10 @@ struct FAQRequest {
     /// The guides' own answer on revoking a leaked key when they have one, else the steps
     /// every provider's dashboard follows.
     func revokeSteps(ranker: Ranker, printer: AnswerPrinter) -> String {
-        let hits = ranker.search("revoke a leaked key", limit: 1)
-        if let best = hits.first, !MissLog.isWeak(best) { return printer.answer(best, seeAlso: []) }
+        let hits = ranker.search("revoke a leaked key", limit: AnswerSelection.depth)
+        if let selection = AnswerSelection(hits: hits), !MissLog.isWeak(hits.first) {
+            return printer.answer(selection.answer, seeAlso: [])
+        }
         return """
             1. Open the API keys page of the provider's dashboard.
             2. Revoke (delete) the key you pasted; requests using it fail from then on.

@@ -45,7 +45,8 @@ struct IndexCommand: ParsableCommand {
             let identity = try source.cacheIdentity()
             var problems: [LoadProblem] = []
             let bytes = try IndexProvider(cache: nil).build(
-                source, key: identity.key, synonyms: configuration.synonyms, problems: &problems)
+                source, key: identity.key, synonyms: configuration.synonyms,
+                logsMisses: configuration.faq.logMisses, problems: &problems)
             Output.write(bytes)
             // faq reads stdout to its end before stderr: close stdout first, so a long list of
             // problems cannot fill the stderr pipe while faq still waits for the index.

@@ -32,7 +32,7 @@ struct BadConfigurationTests {
 
     static let cases: [Case] = [
         // Unknown keys, at each level.
-        Case("unknown top-level key", "colour: blue\n", 1, 1, "unknown key `colour` (known: lint, site, synonyms)"),
+        Case("unknown top-level key", "colour: blue\n", 1, 1, "unknown key `colour` (known: lint, site, synonyms, faq)"),
         Case(
             "misspelt section after a good one", "lint:\n  review-max-age-days: 30\nsites:\n  title: X\n", 3, 1,
             "unknown key `sites`"),
@@ -42,7 +42,7 @@ struct BadConfigurationTests {
             "unknown key `lint.max-age`"),
         Case(
             "unknown site key", "site:\n  title: Docs\n  base_url: https://docs.example.com/\n", 3, 3,
-            "unknown key `site.base_url` (known: title, base-url, edit-url)"),
+            "unknown key `site.base_url` (known: title, base-url, edit-url, logo, header-links, footer)"),
         // Sections of the wrong shape.
         Case("lint is a list", "lint: [1, 2]\n", 1, 7, "`lint` must be a mapping"),
         Case("site is text", "site: My docs\n", 1, 7, "`site` must be a mapping"),

@@ -59,6 +59,33 @@ struct MissLogCommandTests {
         #expect(logLines().count == 1, "FAQ_NO_LOG=1 turns the log off")
     }
 
+    @Test func kbYAMLCanTurnTheLogOff() throws {
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let copy = scratch + "/guides"
+        try FileManager.default.copyItem(atPath: guides, toPath: copy)
+        try "faq:\n  log-misses: false\n".write(toFile: copy + "/kb.yaml", atomically: true, encoding: .utf8)
+        let environment = ["XDG_STATE_HOME": state, "XDG_CACHE_HOME": scratch + "/cache"]
+        let miss = try ChildProcess(
+            executable: Binaries.faq, arguments: ["--guides", copy, "bake", "sourdough", "bread"],
+            environment: environment, scratch: scratch
+        ).run()
+        #expect(miss.exitCode == 0 || miss.exitCode == 1, "\(miss.stderr)")
+        #expect(logLines().isEmpty, "faq.log-misses: false in kb.yaml turns the log off")
+        // Switched back on, the same folder logs again: the setting is part of the index's key.
+        try "faq:\n  log-misses: true\n".write(toFile: copy + "/kb.yaml", atomically: true, encoding: .utf8)
+        _ = try ChildProcess(
+            executable: Binaries.faq, arguments: ["--guides", copy, "bake", "sourdough", "bread"],
+            environment: environment, scratch: scratch
+        ).run()
+        #expect(logLines().count == 1)
+        try "faq:\n  log-misses: maybe\n".write(toFile: copy + "/kb.yaml", atomically: true, encoding: .utf8)
+        let bad = try ChildProcess(
+            executable: Binaries.kb, arguments: ["lint", copy], environment: environment, scratch: scratch
+        ).run()
+        #expect(bad.exitCode == 2)
+        #expect(bad.stderr.contains("kb.yaml:2:"), "\(bad.stderr)")
+    }
+
     @Test func aQueryHoldingAKeyIsNeverLoggedAndGetsTheRevokeSteps() throws {
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let token = MissLogCommandTests.fakeToken()

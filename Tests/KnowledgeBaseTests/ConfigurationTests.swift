@@ -57,7 +57,7 @@ import Testing
 
     /// A few shapes at unit level, checking the whole error; the binaries' table has more.
     @Test(arguments: [
-        ("colour: blue\n", 1, 1, "unknown key `colour` (known: lint, site, synonyms)"),
+        ("colour: blue\n", 1, 1, "unknown key `colour` (known: lint, site, synonyms, faq)"),
         (
             "lint:\n  sevrities: {}\n", 2, 3,
             "unknown key `lint.sevrities` (known: severities, terms, review-max-age-days, allowed-placeholders)"
@@ -69,7 +69,7 @@ import Testing
             "`lint.review-max-age-days` must be a whole number of days above 0"
         ),
         ("lint:\n  terms: {a: b\n", 3, 1, "invalid YAML: did not find expected ',' or '}'"),
-        ("- a\n- b\n", 1, 1, "expected a mapping of settings at the top (lint, site, synonyms)"),
+        ("- a\n- b\n", 1, 1, "expected a mapping of settings at the top (lint, site, synonyms, faq)"),
     ])
     func errorsNameLineAndColumn(yaml: String, line: Int, column: Int, message: String) {
         #expect(throws: ConfigurationError(path: "guides/kb.yaml", line: line, column: column, message: message)) {

@@ -19,6 +19,8 @@ import Testing
 
     @Test func strictWhereverTheSharedFolderOrCIIs() {
         #expect(TestRequirements.strict == (getenv("CI") != nil || TestRequirements.sharedFolder != nil))
+        // Corpora are strict only where ../shared is: a fresh CI root without it has none.
+        #expect(TestRequirements.strictCorpora == (TestRequirements.sharedFolder != nil))
         if let shared = TestRequirements.sharedFolder { #expect(shared.hasSuffix("/shared")) }
     }
 }

@@ -44,9 +44,11 @@ import Testing
     @Test(.requires(program: "node")) func ranksTheShippedSuiteLikeTheTerminal() throws {
         try #require(BrowserEngineTests.node != nil, "node is not installed")
         let kb = KnowledgeBase.load(TestSupport.shippedGuides)
-        let suite = RelevanceSuite(
-            text: try #require(TestSupport.read(TestSupport.fixtures + "/relevance-shipped.txt")))
-        let queries = suite.cases.map(\.query) + ["lose my key", "xyzzy plugh", "how do I rotate?"]
+        var queries = ["lose my key", "xyzzy plugh", "how do I rotate?"]
+        for fixture in ["relevance-shipped.txt", "relevance-shipped-heldout.txt"] {
+            let text = try #require(TestSupport.read(TestSupport.fixtures + "/" + fixture))
+            queries += RelevanceSuite(text: text).cases.map(\.query)
+        }
         let lines = try runNode(
             kb: kb,
             driver: """
@@ -104,6 +106,26 @@ import Testing
                 tokens.append(String(decoding: w, as: UTF8.self) + "@\(p)" + (c ? "+" : ""))
             }
             #expect(js == tokens.joined(separator: " "), "\(text)")
+        }
+    }
+
+    @Test(.requires(program: "node"), .requires(corpus: "stackfaq.tar.gz"))
+    func ranksStackFAQLikeTheTerminal() throws {
+        try #require(BrowserEngineTests.node != nil, "node is not installed")
+        let corpus = try #require(StackFAQ.unpack(), "the StackFAQ corpus is missing or malformed")
+        defer { TestSupport.remove(corpus.folder) }
+        let kb = KnowledgeBase.load(corpus.root)
+        let queries = corpus.suite.cases.map(\.query)
+        let lines = try runNode(
+            kb: kb,
+            driver: """
+                for (const q of lines) out.push(window.KBSearch.search(q, 3).map((h) => h.id).join(" "));
+                """,
+            input: queries.joined(separator: "\n") + "\n")
+        try #require(lines.count == queries.count)
+        let ranker = Ranker(index: try #require(SearchIndex(bytes: IndexBuilder().build(kb, key: 1))))
+        for (query, line) in zip(queries, lines) {
+            #expect(line == ranker.search(query, limit: 3).map(\.id).joined(separator: " "), "\(query)")
         }
     }
 
@@ -179,6 +201,58 @@ import Testing
         ] {
             #expect(TestSupport.shell("'\(node)' --check '\(TestSupport.packageRoot)/\(file)'") == 0, "\(file)")
         }
+    }
+
+    /// The site lists `related` hits: the same cut in both languages, fewer than the page's
+    /// 50 for queries whose words are common, and never the best hit dropped.
+    @Test(.requires(program: "node")) func keepsTheSameRelatedHitsAsSwift() throws {
+        let kb = KnowledgeBase.load(TestSupport.shippedGuides)
+        let queries = ["lost key", "lose my key", "rotate key", "key", "rotaet key", "api", "xyzzy plugh"]
+        let lines = try runNode(
+            kb: kb,
+            driver: """
+                for (const q of lines) {
+                  const all = window.KBSearch.search(q, 50);
+                  out.push(all.length + " " + window.KBSearch.related(all).map((h) => h.id).join(" "));
+                }
+                """,
+            input: queries.joined(separator: "\n") + "\n")
+        try #require(lines.count == queries.count)
+        let ranker = Ranker(index: TestSupport.shippedIndex)
+        let parameters = RankingParameters.standard
+        for (query, line) in zip(queries, lines) {
+            let all = ranker.search(query, limit: 50)
+            let kept = parameters.related(all)
+            #expect(line == "\(all.count) " + kept.map(\.id).joined(separator: " "), "\(query)")
+            #expect(kept.first?.id == all.first?.id)
+            let floor = (all.first?.score ?? 0) * parameters.relatedScoreFraction
+            #expect(all.dropFirst(kept.count).allSatisfy { $0.score < floor }, "\(query)")
+        }
+        let lost = parameters.related(ranker.search("lost key", limit: 50))
+        #expect(lost.count < 12, "\(lost.count) related hits for \"lost key\"")
+    }
+
+    /// "Did you mean" and highlighting: the browser suggests what `Suggestions` suggests, and
+    /// marks the words whose terms the query matched (stems, so "Lost" for "lose").
+    @Test(.requires(program: "node")) func suggestsAndHighlightsLikeSwift() throws {
+        let kb = KnowledgeBase.load(TestSupport.shippedGuides)
+        let queries = ["rotaet key", "lost key", "revokd a leaekd key", "xyzzy plugh"]
+        let lines = try runNode(
+            kb: kb,
+            driver: """
+                for (const q of lines) out.push(window.KBSearch.suggestions(q, 3).join("|"));
+                const terms = window.KBSearch.queryTerms("lose my key");
+                const text = "Lost your API keys? <b>Losing</b> a key-ring";
+                out.push(window.KBSearch.highlights(text, terms).map((r) => text.slice(r[0], r[1])).join("|"));
+                """,
+            input: queries.joined(separator: "\n") + "\n")
+        try #require(lines.count == queries.count + 1)
+        let suggestions = Suggestions(ranker: Ranker(index: TestSupport.shippedIndex))
+        for (query, line) in zip(queries, lines) {
+            #expect(line == suggestions.forQuery(query).joined(separator: "|"), "\(query)")
+        }
+        #expect(lines[0].hasPrefix("rotate key"), "\(lines[0])")
+        #expect(lines[queries.count] == "Lost|keys|Losing|key", "\(lines[queries.count])")
     }
 
     @Test func writesStringsThatNeitherBreakTheScriptNorCloseIt() {

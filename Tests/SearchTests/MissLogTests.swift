@@ -1,4 +1,5 @@
 import SearchIndexReader
+import TestRequirements
 import Testing
 
 @testable import Search
@@ -36,11 +37,8 @@ import Testing
         #expect(MissLog.isWeak(nil))
     }
 
-    @Test func tldrRightAnswersAreNotWeak() throws {
-        guard let index = TestSupport.tldrIndex else {
-            print("skipped: ../shared/corpora/tldr-pages.tar.gz is not there")
-            return
-        }
+    @Test(.requires(corpus: "tldr-pages.tar.gz")) func tldrRightAnswersAreNotWeak() throws {
+        let index = try #require(TestSupport.tldrIndex, "../shared/corpora/tldr-pages.tar.gz is not there")
         let ranker = Ranker(index: index)
         let suite = RelevanceSuite(text: try #require(TestSupport.read(TestSupport.fixtures + "/relevance-tldr.txt")))
         let weak = suite.cases.filter { MissLog.isWeak(ranker.search($0.query, limit: 1).first) }

@@ -15,6 +15,78 @@ import Testing
         #expect(best.answer.contains("revoke"))
     }
 
+    /// A section's "Also asked as:" phrases are searched: a word only they hold finds it.
+    @Test func findsASectionByItsAlsoAskedAsPhrase() throws {
+        let folder = TestSupport.temporaryFolder("aliases")
+        defer { TestSupport.remove(folder) }
+        TestSupport.write(
+            """
+            # Errors
+
+            ## Quota problems
+
+            Also asked as: zorblax exceeded; out of credit
+
+            Add credit in the billing settings.
+
+            ## Other problems
+
+            Zorblax is mentioned here, in the body only.
+            """, to: folder + "/errors.md")
+        let index = try #require(SearchIndex(bytes: IndexBuilder().build(KnowledgeBase.load(folder), key: 1)))
+        let hits = Ranker(index: index).search("zorblax exceeded", limit: 3)
+        #expect(hits.first?.id == "errors#quota-problems")
+        #expect(hits.first?.answer.contains("Also asked as") == false)
+    }
+
+    /// The issue's own example: the printed answer is the revoke procedure, steps included.
+    @Test func printsTheRevokeStepsForAKeyPushedToGitHub() throws {
+        let hits = ranker.search("someone pushed our key to github", limit: AnswerSelection.depth)
+        let selection = try #require(AnswerSelection(hits: hits))
+        #expect(selection.answer.kind != .guide)
+        #expect(selection.answer.answer.contains("1. Revoke the key"))
+        #expect(!selection.seeAlso.contains { $0.id == selection.answer.id })
+    }
+
+    /// A guide ranked first is answered with its best section (whose steps are the answer), not
+    /// its intro; "See also" keeps only hits close to the best score, never the same page.
+    @Test func answersWithTheBestSectionOfATopRankedGuide() throws {
+        let folder = TestSupport.temporaryFolder("selection")
+        defer { TestSupport.remove(folder) }
+        TestSupport.write(
+            """
+            ---
+            title: Archive tool
+            aliases: ["archive tool"]
+            ---
+
+            # Archive tool
+
+            This guide covers the archive tool.
+
+            ## Unpack an archive
+
+            1. Run the tool with the unpack flag.
+            2. Check the files.
+
+            ## Licence
+
+            Free software.
+            """, to: folder + "/archive.md")
+        TestSupport.write("# Gardening\n\nTools for a garden, not archives.\n", to: folder + "/garden.md")
+        let index = try #require(SearchIndex(bytes: IndexBuilder().build(KnowledgeBase.load(folder), key: 1)))
+        let hits = Ranker(index: index).search("archive tool", limit: AnswerSelection.depth)
+        try #require(hits.first?.id == "archive")
+        let selection = try #require(AnswerSelection(hits: hits))
+        #expect(selection.answer.id == "archive#unpack-an-archive")
+        #expect(selection.answer.answer.contains("2. Check the files."))
+        let best = hits[0].score
+        #expect(selection.seeAlso.allSatisfy { $0.score >= best * AnswerSelection.seeAlsoFraction })
+        #expect(!selection.seeAlso.contains { $0.id == "archive" || $0.id == selection.answer.id })
+        #expect(selection.seeAlso.count <= AnswerSelection.seeAlsoLimit)
+        #expect(AnswerSelection(hits: []) == nil)
+    }
+
     @Test func toleratesTyposInUnknownWords() throws {
         // Only the word missing from the guides is corrected; "a" is a stop word.
         let query = ranker.analyse("revokng a leaked key", forceTypos: false)

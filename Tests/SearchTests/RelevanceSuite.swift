@@ -1,3 +1,5 @@
+import SearchIndexReader
+
 @testable import Search
 
 /// A relevance suite: queries with the entries that answer them, scored as hit@1, hit@3 and
@@ -13,11 +15,14 @@ struct RelevanceSuite {
         var hitAt1: Double
         var hitAt3: Double
         var mrr: Double
+        /// The share of queries whose printed answer (`AnswerSelection`: a top-ranked guide
+        /// gives way to its best section) is an expected entry.
+        var answerAt1: Double
         var misses: [String]
 
         var description: String {
             let f = { (x: Double) in String((x * 1000).rounded() / 1000) }
-            return "\(count) queries: hit@1 \(f(hitAt1)), hit@3 \(f(hitAt3)), MRR \(f(mrr))"
+            return "\(count) queries: hit@1 \(f(hitAt1)), hit@3 \(f(hitAt3)), MRR \(f(mrr)), printed \(f(answerAt1))"
         }
     }
 
@@ -40,9 +45,12 @@ struct RelevanceSuite {
         var h1 = 0.0
         var h3 = 0.0
         var rr = 0.0
+        var printed = 0.0
         var misses: [String] = []
         for c in cases {
-            let hits = ranker.search(c.query, limit: 10).map(key)
+            let ranked = ranker.search(c.query, limit: max(10, AnswerSelection.depth))
+            if let answer = AnswerSelection(hits: ranked)?.answer, c.expected.contains(key(answer)) { printed += 1 }
+            let hits = ranked.prefix(10).map(key)
             if let rank = hits.firstIndex(where: { c.expected.contains($0) }) {
                 if rank == 0 { h1 += 1 }
                 if rank < 3 { h3 += 1 }
@@ -53,7 +61,8 @@ struct RelevanceSuite {
             }
         }
         let n = Double(max(1, cases.count))
-        return Metrics(count: cases.count, hitAt1: h1 / n, hitAt3: h3 / n, mrr: rr / n, misses: misses)
+        return Metrics(
+            count: cases.count, hitAt1: h1 / n, hitAt3: h3 / n, mrr: rr / n, answerAt1: printed / n, misses: misses)
     }
 }
 

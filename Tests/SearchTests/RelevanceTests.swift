@@ -1,3 +1,4 @@
+import KnowledgeBase
 import Platform
 import TestRequirements
 import Testing
@@ -10,14 +11,53 @@ import Testing
     @Test func shippedGuidesSuite() throws {
         let text = try #require(TestSupport.read(TestSupport.fixtures + "/relevance-shipped.txt"))
         let suite = RelevanceSuite(text: text)
-        #expect(suite.cases.count >= 40)
+        #expect(suite.cases.count >= 75)
         let metrics = suite.evaluate(Ranker(index: TestSupport.shippedIndex)) { $0.id }
         print("relevance (shipped guides): \(metrics)")
         for miss in metrics.misses { print("  \(miss)") }
-        // Measured: hit@1 0.855, hit@3 0.964, MRR 0.913.
-        #expect(metrics.hitAt1 >= 0.85, "\(metrics)")
-        #expect(metrics.hitAt3 >= 0.96, "\(metrics)")
-        #expect(metrics.mrr >= 0.91, "\(metrics)")
+        // Measured: hit@1 0.838, hit@3 0.95, MRR 0.89. Before issue 11: 0.663, 0.788, 0.731;
+        // its content (Windows, .env loaders, error strings, keys pushed to GitHub) made that
+        // 0.788, 0.888, 0.842, and "Also asked as:" phrases the rest.
+        #expect(metrics.hitAt1 >= 0.83, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.94, "\(metrics)")
+        #expect(metrics.mrr >= 0.88, "\(metrics)")
+        // The printed answer (a top-ranked guide gives way to a related section or entry): 0.838.
+        #expect(metrics.answerAt1 >= 0.83, "\(metrics)")
+    }
+
+    /// Queries over the shipped guides written before the content and ranking work of issue 11
+    /// and never tuned on: only their totals are printed, as for the tldr held-out suite.
+    @Test func shippedGuidesHeldOutSuite() throws {
+        let text = try #require(TestSupport.read(TestSupport.fixtures + "/relevance-shipped-heldout.txt"))
+        let suite = RelevanceSuite(text: text)
+        #expect(suite.cases.count >= 75)
+        let metrics = suite.evaluate(Ranker(index: TestSupport.shippedIndex)) { $0.id }
+        print("relevance (shipped guides, held out): \(metrics)")
+        // Measured: hit@1 0.788, hit@3 0.913, MRR 0.855; 0.5, 0.65, 0.592 when written, 0.663,
+        // 0.825, 0.757 after the new content, before "Also asked as:".
+        #expect(metrics.hitAt1 >= 0.78, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.91, "\(metrics)")
+        #expect(metrics.mrr >= 0.85, "\(metrics)")
+        // The printed answer: 0.8.
+        #expect(metrics.answerAt1 >= 0.79, "\(metrics)")
+    }
+
+    /// StackFAQ's 1,249 rephrasings against its 125 questions (see `StackFAQ`): paraphrases
+    /// written by other people, sharing few words with the question. Totals only.
+    @Test(.requires(corpus: "stackfaq.tar.gz")) func stackFAQSuite() throws {
+        let corpus = try #require(StackFAQ.unpack(), "the StackFAQ corpus is missing or malformed")
+        defer { TestSupport.remove(corpus.folder) }
+        #expect(corpus.suite.cases.count == 1249)
+        let kb = KnowledgeBase.load(corpus.root)
+        #expect(kb.guides.first?.faqs.count == 125)
+        let index = try #require(SearchIndex(bytes: IndexBuilder().build(kb, key: 1)))
+        let metrics = corpus.suite.evaluate(Ranker(index: index)) { $0.id }
+        print("relevance (StackFAQ): \(metrics)")
+        // Measured: hit@1 0.706, hit@3 0.884, MRR 0.801. Peers on the same documents
+        // (Benchmarks/stackfaq_peers.py): bm25s 0.704, 0.878, 0.799; lunr 0.650, 0.820, 0.744.
+        #expect(metrics.hitAt1 >= 0.70, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.88, "\(metrics)")
+        #expect(metrics.mrr >= 0.80, "\(metrics)")
     }
 
     @Test(.requires(corpus: "tldr-pages.tar.gz")) func tldrIntentSuite() throws {

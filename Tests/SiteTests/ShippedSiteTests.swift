@@ -37,7 +37,13 @@ import Testing
         let fixture = try TestSite.build(TestSite.fixtures + "/basic")
         // Redirect pages at old paths, and headings with old anchors.
         let redirects = try TestSite.build(TestSite.fixtures + "/redirects")
-        let pages = [site, fixture, redirects].flatMap { folder in
+        // Branding: a logo, header links and a footer.
+        let branded = TestSite.copyFixture("redirects")
+        try
+            "site:\n  logo: images/logo.svg\n  header-links: [{title: Status, url: \"https://status.example.com\"}]\n  footer: © Example\n"
+            .write(toFile: branded + "/kb.yaml", atomically: true, encoding: .utf8)
+        let brandedSite = try TestSite.build(branded)
+        let pages = [site, fixture, redirects, brandedSite].flatMap { folder in
             TestSite.files(folder).filter { $0.hasSuffix(".html") }.map { folder + "/" + $0 }
         }
         #expect(pages.count > 10)

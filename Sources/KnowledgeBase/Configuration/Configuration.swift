@@ -20,6 +20,7 @@ public struct Configuration: Sendable, Hashable {
         case lint
         case site
         case synonyms
+        case faq
     }
 
     /// `lint:`, for `kb lint` and the checks before `kb build`.
@@ -28,6 +29,8 @@ public struct Configuration: Sendable, Hashable {
     public var site = SiteConfiguration()
     /// `synonyms:`, added to the built-in ones by every search index (`faq`, the site).
     public var synonyms = SynonymsConfiguration()
+    /// `faq:`, carried to `faq` in the search index (it reads no YAML).
+    public var faq = FAQConfiguration()
 
     /// The defaults: what a guides folder without `kb.yaml` gets.
     public init() {}
@@ -56,6 +59,7 @@ public struct Configuration: Sendable, Hashable {
             case .lint: lint = try LintConfiguration(reading: value, ruleIDs: ruleIDs)
             case .site: site = try SiteConfiguration(reading: value)
             case .synonyms: synonyms = try SynonymsConfiguration(reading: value)
+            case .faq: faq = try FAQConfiguration(reading: value)
             }
         }
     }

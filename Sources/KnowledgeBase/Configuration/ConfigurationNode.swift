@@ -73,6 +73,12 @@ struct ConfigurationNode {
         return scalar.string
     }
 
+    /// `true` or `false` (YAML's spellings of them: `yes`, `no`, `on`, `off` too).
+    func boolean() throws(ConfigurationError) -> Bool {
+        guard case .scalar = node, let value = node.bool else { throw error("\(quoted) must be true or false") }
+        return value
+    }
+
     /// A whole number above 0 (`365`; not `365 days`, `1.5` or a date).
     func positiveInteger(_ unit: String) throws(ConfigurationError) -> Int {
         guard case .scalar = node, let value = node.int, value > 0 else {

@@ -19,6 +19,11 @@ struct TreeWalk {
     /// block, not a search, so 100,000 headings cost no more than 100,000 lookups.
     private var sectionIndexByNode: [Int: Int] = [:]
     private var sectionEndLines: [Int] = []
+    /// The last line of each section's `Also asked as:` paragraph (0 when it has none): its
+    /// body and answer start after it.
+    private var aliasEndLines: [Int] = []
+    /// The `Also asked as:` paragraphs, by address: left out of FAQ answers.
+    private var aliasParagraphs: Set<Int> = []
 
     init(text: SourceText, guide: Guide, renderHTML: Bool, inlineRuns: Bool = false) {
         self.text = text
@@ -73,6 +78,9 @@ struct TreeWalk {
             case CMARK_NODE_HEADING:
                 addSection(node)
                 headingDepth += 1
+            case CMARK_NODE_PARAGRAPH where readAlsoAskedAs(node):
+                // Its words are the section's aliases, not its text: skip the inlines.
+                cmark_iter_reset(iter, node, CMARK_EVENT_EXIT)
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if headingDepth == 0, let p = cmark_node_get_literal(node) { appendText(p) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -204,9 +212,28 @@ struct TreeWalk {
                 line: CmarkNode.line(node), body: "", text: ""))
         guide.sections[guide.sections.count - 1].oldAnchors = oldAnchors
         sectionEndLines.append(CmarkNode.endLine(node))
+        aliasEndLines.append(0)
         sectionIndexByNode[Int(bitPattern: UnsafeRawPointer(node))] = headingNodes.count
         headingNodes.append(node)
         sectionText.append([])
+    }
+
+    /// Records `paragraph` as the aliases of the section above it when it is an `Also asked
+    /// as:` paragraph right under a heading below the title; returns whether it was.
+    private mutating func readAlsoAskedAs(_ paragraph: OpaquePointer) -> Bool {
+        guard let previous = cmark_node_previous(paragraph), let last = headingNodes.last, previous == last,
+            guide.sections[guide.sections.count - 1].level > 1,
+            let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(first),
+            AlsoAskedAs.opensWithLabel(literal),
+            let phrases = AlsoAskedAs.phrases(in: CmarkNode.plainText(paragraph))
+        else { return false }
+        let index = guide.sections.count - 1
+        guide.sections[index].aliases = phrases
+        guide.sections[index].aliasesLine = CmarkNode.line(paragraph)
+        aliasEndLines[index] = CmarkNode.endLine(paragraph)
+        aliasParagraphs.insert(Int(bitPattern: UnsafeRawPointer(paragraph)))
+        return true
     }
 
     /// Removes a trailing `{#id}` from the heading's last text node, so the page shows the
@@ -224,7 +251,7 @@ struct TreeWalk {
     private mutating func finishSections() {
         guide.leadText = GuideText.string(sectionText[0])
         for i in guide.sections.indices {
-            let first = sectionEndLines[i] + 1
+            let first = max(sectionEndLines[i], aliasEndLines[i]) + 1
             let last = i + 1 < guide.sections.count ? guide.sections[i + 1].line - 1 : text.lineCount
             guide.sections[i].body = first <= last ? text.text(lines: first, through: last) : ""
             guide.sections[i].text = GuideText.string(sectionText[i + 1])
@@ -289,7 +316,8 @@ struct TreeWalk {
             let event = cmark_iter_next(iter)
             if event == CMARK_EVENT_DONE { return "" }
             if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter),
-                cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH
+                cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH,
+                !aliasParagraphs.contains(Int(bitPattern: UnsafeRawPointer(node)))
             {
                 let text = CmarkNode.plainText(node)
                 if !text.isEmpty { return text }
@@ -342,16 +370,21 @@ struct TreeWalk {
                 endLine = guide.sections[next.section].line - 1
                 break
             }
-            let answerBlocks = blocks[(block + 1)..<end]
+            var answerBlocks = blocks[(block + 1)..<end]
+            if let f = answerBlocks.first, aliasParagraphs.contains(Int(bitPattern: UnsafeRawPointer(f))) {
+                answerBlocks = answerBlocks.dropFirst()
+            }
             var answerText: [UInt8] = []
             for node in answerBlocks { CmarkNode.appendPlainText(node, to: &answerText) }
             guide.faqs.append(
                 FAQEntry(
                     question: section.heading,
-                    answer: text.text(lines: sectionEndLines[sectionIndex] + 1, through: endLine),
+                    answer: text.text(
+                        lines: max(sectionEndLines[sectionIndex], aliasEndLines[sectionIndex]) + 1, through: endLine),
                     answerHTML: answerBlocks.map(blockHTML).joined(),
                     answerText: GuideText.string(answerText),
-                    anchor: section.anchor, line: section.line, level: section.level, tags: guide.tags))
+                    anchor: section.anchor, line: section.line, level: section.level, tags: guide.tags,
+                    aliases: section.aliases, aliasesLine: section.aliasesLine))
         }
     }
 

@@ -19,11 +19,19 @@ public struct FAQEntry: Sendable, Codable, Hashable {
     public var level: Int
     /// The guide's tags: questions inherit them.
     public var tags: [String]
+    /// The same question in other words, from an `Also asked as:` paragraph right under the
+    /// question (see `AlsoAskedAs`): searched like the question, checked for duplicates like
+    /// it, and not part of the answer.
+    public var aliases: [String]
+    /// The line of that paragraph, when there is one.
+    public var aliasesLine: Int?
 
     public init(
         question: String, answer: String, answerHTML: String, answerText: String,
-        anchor: String, line: Int, level: Int, tags: [String]
+        anchor: String, line: Int, level: Int, tags: [String], aliases: [String] = [], aliasesLine: Int? = nil
     ) {
+        self.aliases = aliases
+        self.aliasesLine = aliasesLine
         self.question = question
         self.answer = answer
         self.answerHTML = answerHTML

@@ -53,6 +53,7 @@ public enum ModelJSON {
             w.value("oldAnchors", s.oldAnchors)
             w.value("line", s.line)
             w.value("body", s.body)
+            w.value("aliases", s.aliases)
             w.endObject()
         }
         w.endArray()
@@ -81,6 +82,7 @@ public enum ModelJSON {
             w.value("anchor", f.anchor)
             w.value("line", f.line)
             w.value("tags", f.tags)
+            w.value("aliases", f.aliases)
             w.endObject()
         }
         w.endArray()

@@ -30,6 +30,20 @@ public enum PublishedPaths {
         (notFoundPage, "the not-found page"),
     ]
 
+    /// True when a relative path's `..` steps never climb above where it starts.
+    public static func staysInside(_ path: String) -> Bool {
+        var depth = 0
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == ".." {
+                depth -= 1
+                if depth < 0 { return false }
+            } else if part != "." {
+                depth += 1
+            }
+        }
+        return true
+    }
+
     /// A guide's page: its slug plus `.html` (`common/tar.md` → `common/tar.html`).
     public static func page(forGuideSlug slug: String) -> String { slug + ".html" }
 

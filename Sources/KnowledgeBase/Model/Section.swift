@@ -15,13 +15,23 @@ public struct Section: Sendable, Codable, Hashable {
     public var body: String
     /// Plain text of that content, for search.
     public var text: String
+    /// Other ways people ask for this section, from an `Also asked as:` paragraph right under
+    /// the heading (see `AlsoAskedAs`); that paragraph is not part of `body` or `text`.
+    public var aliases: [String]
+    /// The line of that paragraph, when there is one.
+    public var aliasesLine: Int?
 
-    public init(heading: String, level: Int, anchor: String, line: Int, body: String, text: String) {
+    public init(
+        heading: String, level: Int, anchor: String, line: Int, body: String, text: String,
+        aliases: [String] = [], aliasesLine: Int? = nil
+    ) {
         self.heading = heading
         self.level = level
         self.anchor = anchor
         self.line = line
         self.body = body
         self.text = text
+        self.aliases = aliases
+        self.aliasesLine = aliasesLine
     }
 }

@@ -540,5 +540,88 @@
         url: slug + ".html" + (s[4] ? "#" + s[4] : ""), snippet: s[5], score: h.score };
     });
   }
-  window.KBSearch = { search: search, tokenize: tokenize, stem: stem };
+  // ---- What the site shows (result selection and display only; ranking is above) ----
+  // The hits worth listing: those scoring at least RANKING.relatedScoreFraction of the best one
+  // (RankingParameters.related(_:) in Swift), so a page does not trail off into weak hits that
+  // share one common word with the query.
+  function related(hits) {
+    if (hits.length === 0) return hits;
+    var floor = hits[0].score * RANKING.relatedScoreFraction;
+    return hits.filter(function (h) { return h.score >= floor; });
+  }
+  // The analysed terms a query matches with (its own words, synonyms and typo corrections), as
+  // a set of term strings, for highlighting.
+  function queryTerms(query) {
+    var ix = index(), q = analyse(ix, String(query || ""), false), terms = {}, any = false;
+    q.words.forEach(function (word) { word.candidates.forEach(function (c) { any = true; terms[termString(ix, c.term)] = true; }); });
+    if (!any && q.contentCount > 0) {
+      analyse(ix, String(query || ""), true).words.forEach(function (word) {
+        word.candidates.forEach(function (c) { terms[termString(ix, c.term)] = true; });
+      });
+    }
+    return terms;
+  }
+  function termString(ix, t) {
+    var record = ix.termRecord(t), o = ix.sections[SECTION.strings] + record.string;
+    return decoder.decode(ix.bytes.subarray(o, o + record.length));
+  }
+  // Where `text` has a word whose term is in `terms`: [start, end) pairs of UTF-16 offsets, for
+  // the site to wrap in <mark> with DOM text nodes. Words are runs of letters and digits, each
+  // analysed as the index analyses a word (tokenize, fold, stem).
+  function highlights(text, terms) {
+    var ix = index(), out = [], re = /[\p{L}\p{N}\p{M}'\u2019]+/gu, m;
+    text = String(text || "");
+    while ((m = re.exec(text)) !== null) {
+      var hit = false;
+      tokenize(m[0], function (w, pos, compound) {
+        if (hit || compound) return;
+        var t = termFor(ix, w, false);
+        if (t !== null && terms[t] === true) hit = true;
+      });
+      if (hit) out.push([m.index, m.index + m[0].length]);
+    }
+    return out;
+  }
+  // "Did you mean" (Suggestions.swift): the query with each unknown word replaced by its
+  // closest words in the guides, alternatives that find something first. Empty when every
+  // word is known; with `correctedOnly` (the site), also when some unknown word has no close
+  // word, since dropping it ("401 unauthorised" to "401") is not a correction.
+  function suggestionsFor(ix, word) {
+    // TypoMatcher.suggestions(for:limit:): a wider edit bound than corrections, words of 3+ bytes.
+    var w = encoder.encode(word), maxEdits = w.length >= 8 ? 3 : w.length >= 3 ? 2 : 1, found = [];
+    var sb = ix.sections[SECTION.strings];
+    for (var i = 0; i < ix.surfaceCount; i++) {
+      var surface = ix.surfaceRecord(i), len = surface.length;
+      if (len < Math.max(1, w.length - maxEdits) || len > w.length + maxEdits) continue;
+      var candidate = ix.bytes.subarray(sb + surface.string, sb + surface.string + len);
+      var d = distance(w, candidate, maxEdits);
+      if (d > 0 && d <= maxEdits && len >= 3) found.push({ word: decoder.decode(candidate), distance: d, df: ix.df(surface.term) });
+    }
+    found.sort(function (a, b) {
+      return a.distance !== b.distance ? a.distance - b.distance : a.df !== b.df ? b.df - a.df : (a.word < b.word ? -1 : a.word > b.word ? 1 : 0);
+    });
+    return found.slice(0, 3).map(function (f) { return f.word; });
+  }
+  function suggestions(query, limit, correctedOnly) {
+    limit = limit || 3;
+    var ix = index(), words = [], alternatives = [], unknown = false;
+    tokenize(String(query || ""), function (w, pos, compound) { if (!compound) words.push(w); });
+    words.forEach(function (word) {
+      if (ix.stopWords[word] || ix.surfaceTerm(word) >= 0) alternatives.push([word]);
+      else { unknown = true; alternatives.push(suggestionsFor(ix, word)); }
+    });
+    if (!unknown) return [];
+    if (correctedOnly && alternatives.some(function (a) { return a.length === 0; })) return [];
+    var out = [], width = 0, original = words.join(" ");
+    alternatives.forEach(function (a) { width = Math.max(width, a.length); });
+    for (var k = 0; k < width && out.length < limit; k++) {
+      var candidate = alternatives.filter(function (a) { return a.length > 0; })
+        .map(function (a) { return a[Math.min(k, a.length - 1)]; }).join(" ");
+      if (candidate === "" || candidate === original || out.indexOf(candidate) >= 0) continue;
+      if (search(candidate, 1).length > 0) out.push(candidate);
+    }
+    return out;
+  }
+  window.KBSearch = { search: search, tokenize: tokenize, stem: stem, related: related, queryTerms: queryTerms,
+    highlights: highlights, suggestions: suggestions };
 })();

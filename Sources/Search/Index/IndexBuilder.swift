@@ -1,3 +1,4 @@
+import Embeddings
 import KnowledgeBase
 import Platform
 import SearchIndexReader
@@ -14,6 +15,9 @@ public struct IndexBuilder {
     /// Leave the Markdown answers and paths out (the browser export: pages already hold the
     /// answers, and URLs come from ids).
     public var includeAnswers: Bool
+    /// Store each unit's WordLlama vector (`UnitVectorRecord`), for `semanticWeight`. The browser
+    /// export leaves them out until its engine fuses them: 1.9 MB on tldr.
+    public var includeVectors = true
     /// Whether faq may log weak answers for these guides (kb.yaml can say no).
     public var logsMisses = true
     /// What could not be indexed (unreadable or invalid files), one message each: stored in the
@@ -145,6 +149,8 @@ public struct IndexBuilder {
         format.beginSection(.postings)
         format.out.bytes(termOrder.postings.bytes)
         writeMeta(averageFieldLengths: averages, to: &format)
+        format.beginSection(.vectors)
+        if includeVectors { writeVectors(units, to: &format) }
         return format.finish(
             key: key, unitCount: units.count, termCount: vocabulary.terms.count, surfaceCount: surfaceCount,
             includesAnswers: includeAnswers, logsMisses: logsMisses)
@@ -181,6 +187,24 @@ public struct IndexBuilder {
         format.beginSection(.unitStrings)
         format.out.bytes(unitStrings.bytes)
         return averages
+    }
+
+    /// Pass 4's last section (begun by the caller, left empty without vectors): each unit's WordLlama vector, of its question or heading and its
+    /// aliases and tags (a guide's summary among them), the short fields that say what the unit
+    /// answers. Titles with aliases ranked best on the tuning suites, above the title alone and
+    /// above adding the guide's title (README, "Word embeddings").
+    private func writeVectors(_ units: [SearchUnit], to format: inout IndexFormat.Writer) {
+        let model = WordLlama.builtIn
+        let records = Parallel.map(units.count, chunk: 256) { u in
+            UnitVectorRecord(vector: model.embed(IndexBuilder.vectorText(of: units[u])))
+        }
+        for record in records { record.write(to: &format.out) }
+    }
+
+    /// The text a unit's vector is made from: its title, then its aliases, each a sentence.
+    static func vectorText(of unit: SearchUnit) -> String {
+        let aliases = unit.fields[SearchUnit.Field.aliases.rawValue].split(separator: "\n")
+        return ([Substring(unit.fields[SearchUnit.Field.title.rawValue])] + aliases).joined(separator: ". ")
     }
 
     /// Where each term went in the sorted term table, and the postings section's bytes.

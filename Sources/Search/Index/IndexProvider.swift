@@ -38,8 +38,10 @@ public struct IndexProvider {
 
     /// The same, also giving the files that could not be indexed (or only in part), so the
     /// caller can name them: a guide that silently drops out of the answers is a mystery.
+    /// `logsMisses` is `kb.yaml`'s `faq.log-misses`, written into the index for faq.
     public func build(
-        _ source: GuidesSource, key: UInt64, synonyms: SynonymsConfiguration, problems: inout [LoadProblem]
+        _ source: GuidesSource, key: UInt64, synonyms: SynonymsConfiguration, logsMisses: Bool = true,
+        problems: inout [LoadProblem]
     ) throws(IndexProblem) -> [UInt8] {
         let synonyms = Synonyms(builtInAnd: synonyms)
         switch source {
@@ -52,6 +54,7 @@ public struct IndexProvider {
             }
             var builder = IndexBuilder(synonyms: synonyms)
             builder.problems = kb.problems.map(\.description)
+            builder.logsMisses = logsMisses
             return builder.build(kb, key: key)
         case .builtIn:
             let files = DefaultGuides.files

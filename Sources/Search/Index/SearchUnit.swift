@@ -13,7 +13,8 @@ public struct SearchUnit: Sendable, Hashable {
         case title = 0
         /// The title of the guide the unit belongs to.
         case guideTitle = 1
-        /// The guide's aliases and tags.
+        /// The guide's aliases and tags; for a FAQ entry or section, its `Also asked as:`
+        /// phrases (and the entry's tags).
         case aliases = 2
         case body = 3
     }
@@ -98,7 +99,8 @@ public struct SearchUnit: Sendable, Hashable {
                         snippet: snippet(entry.answerText),
                         answer: entry.answer,
                         fields: [
-                            entry.question, guide.title, entry.tags.joined(separator: "\n"), entry.answerText,
+                            entry.question, guide.title, (entry.aliases + entry.tags).joined(separator: "\n"),
+                            entry.answerText,
                         ]))
             }
             for section in guide.sections where section.level > 1 && !faqAnchors.contains(section.anchor) {
@@ -108,7 +110,7 @@ public struct SearchUnit: Sendable, Hashable {
                         kind: .section, id: guide.slug + "#" + section.anchor, title: section.heading,
                         guideTitle: guide.title, path: guide.path, line: section.line, anchor: section.anchor,
                         snippet: snippet(section.text), answer: section.body,
-                        fields: [section.heading, guide.title, "", section.text]))
+                        fields: [section.heading, guide.title, section.aliases.joined(separator: "\n"), section.text]))
             }
         }
         return units

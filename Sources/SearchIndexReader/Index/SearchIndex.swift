@@ -15,6 +15,8 @@ public struct SearchIndex: Sendable {
     public let hasAnswers: Bool
     /// False when the guides' `kb.yaml` turns faq's miss log off.
     public let logsMisses: Bool
+    /// The index holds a `UnitVectorRecord` per unit (an index may leave the section empty).
+    public let hasVectors: Bool
     let sections: [Int]
     /// Average length of each field, over all units.
     public let averageFieldLengths: [Double]
@@ -53,11 +55,13 @@ public struct SearchIndex: Sendable {
         }
         guard size(.units) == unitCount * UnitRecord.size, size(.terms) == termCount * TermRecord.size,
             size(.surfaces) == surfaceCount * SurfaceRecord.size,
+            size(.vectors) == 0 || size(.vectors) == unitCount * UnitVectorRecord.size,
             let meta = IndexMeta(
                 reading: bytes, at: sections[IndexFormat.Section.meta.rawValue],
                 end: sections[IndexFormat.Section.meta.rawValue + 1])
         else { return nil }
         averageFieldLengths = meta.averageFieldLengths
+        hasVectors = unitCount > 0 && size(.vectors) == unitCount * UnitVectorRecord.size
         analyzer = Analyzer(
             stopWords: Set(meta.stopWords),
             irregularForms: Dictionary(meta.irregularForms, uniquingKeysWith: { _, last in last }))
@@ -88,6 +92,17 @@ public struct SearchIndex: Sendable {
     }
 
     // MARK: Units
+
+    /// The cosine of `query` (a WordLlama unit vector) with the unit's vector; 0 without one.
+    @inline(__always)
+    public func cosine(unit: Int, query: UnsafeBufferPointer<Float>) -> Float {
+        let section = range(of: .vectors)
+        let offset = section.lowerBound + unit * UnitVectorRecord.size
+        guard hasVectors, unit >= 0, offset + UnitVectorRecord.size <= section.upperBound,
+            query.count == UnitVectorRecord.dimensions
+        else { return 0 }
+        return UnitVectorRecord.cosine(raw, record: offset, query: query)
+    }
 
     public func kind(_ unit: Int) -> SearchUnitKind {
         let record: UnitRecord? = record(unit, in: .units)

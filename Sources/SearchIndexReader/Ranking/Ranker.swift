@@ -1,3 +1,4 @@
+import Embeddings
 import Platform
 
 /// Ranks the units of an index against a query: BM25F over four weighted fields, then bonuses
@@ -35,6 +36,9 @@ public struct Ranker: Sendable {
         public var isQuestion: Bool
         /// Content words (not stop words, not compounds): the denominator of coverage.
         public var contentCount: Int
+        /// The query's WordLlama unit vector, when the ranking fuses it (`semanticWeight` > 0)
+        /// and the index holds units' vectors.
+        public var vector: [Float]? = nil
     }
 
     public func search(_ text: String, limit: Int = 10) -> [SearchHit] {
@@ -94,7 +98,11 @@ public struct Ranker: Sendable {
                     surface: surface, position: position, candidates: candidates, isCompound: compound,
                     corrected: corrected))
         }
-        return Query(words: words, isQuestion: isQuestion, contentCount: contentCount)
+        var query = Query(words: words, isQuestion: isQuestion, contentCount: contentCount)
+        if parameters.semanticWeight > 0 && index.hasVectors && contentCount > 0 {
+            query.vector = WordLlama.builtIn.embed(text)
+        }
+        return query
     }
 
     /// Scores every unit that matches at least one word, best first.
@@ -212,7 +220,16 @@ public struct Ranker: Sendable {
             }
         }
         if demoted { best.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit } }
-        if best.count < limit && scored.count > depth {
+        if let vector = query.vector {
+            // Every candidate, the reranked best and the rest, gets the cosine: a paraphrase's
+            // right answer may rank low on words alone.
+            best += scored[depth...]
+            vector.withUnsafeBufferPointer { vector in
+                SemanticFusion.fuse(&best, weight: parameters.semanticWeight) {
+                    Double(index.cosine(unit: $0, query: vector))
+                }
+            }
+        } else if best.count < limit && scored.count > depth {
             best += scored[depth..<min(scored.count, depth + limit - best.count)]
         }
         return best.prefix(limit).map { SearchHit(index: index, unit: $0.unit, score: $0.score, coverage: $0.coverage) }

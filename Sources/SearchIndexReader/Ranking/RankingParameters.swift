@@ -53,11 +53,27 @@ public struct RankingParameters: Sendable, Equatable {
     public var mentionWeight = 0.75
     /// What a repeated page title keeps of its score.
     public var repeatedTitleFactor = 0.5
+    /// A result list keeps the hits scoring at least this fraction of the best one (`related`):
+    /// past that, hits share only a common word with the query ("key" for "lost key") and bury
+    /// the answer. The site's results page and search popup apply it through `RANKING`.
+    public var relatedScoreFraction = 0.25
+
+    /// What the cosine of the query's WordLlama vector with a unit's (its question or heading
+    /// and aliases) adds to the unit's BM25F score divided by the best one (`SemanticFusion`).
+    /// 0 ranks by words alone.
+    public var semanticWeight = 0.0
 
     /// The values `faq` and the site rank with.
     public static let standard = RankingParameters()
 
     public init() {}
+
+    /// The hits worth listing after the best one, best first: see `relatedScoreFraction`.
+    public func related(_ hits: [SearchHit]) -> [SearchHit] {
+        guard let best = hits.first else { return [] }
+        let floor = best.score * relatedScoreFraction
+        return hits.filter { $0.score >= floor }
+    }
 
     /// The edits allowed when correcting a word of `length` bytes.
     public func allowedEdits(forLength length: Int) -> Int {

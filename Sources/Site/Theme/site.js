@@ -99,9 +99,42 @@
       });
     });
   }
+  /* The hits related to the query (a score cut against the best hit, RankingParameters'
+     relatedScoreFraction), with the query's terms for highlighting and "Did you mean" queries. */
   function runSearch(query, limit) {
-    if (!window.KBSearch || !query.replace(/\s+/g, "")) return [];
-    try { return window.KBSearch.search(query, limit) || []; } catch (e) { return []; }
+    var none = { hits: [], terms: {}, suggestions: [] };
+    if (!window.KBSearch || !query.replace(/\s+/g, "")) return none;
+    try {
+      var engine = window.KBSearch, hits = engine.related(engine.search(query, limit) || []);
+      return { hits: hits, terms: engine.queryTerms(query), suggestions: engine.suggestions(query, 1, true) };
+    } catch (e) { return none; }
+  }
+  /* Guide text is hostile: it only ever becomes text nodes, the matched words wrapped in <mark>. */
+  function appendMarked(parent, text, terms) {
+    var ranges = [];
+    try { ranges = window.KBSearch.highlights(text, terms); } catch (e) { ranges = []; }
+    var at = 0;
+    for (var i = 0; i < ranges.length; i++) {
+      if (ranges[i][0] > at) parent.appendChild(document.createTextNode(text.slice(at, ranges[i][0])));
+      parent.appendChild(el("mark", null, text.slice(ranges[i][0], ranges[i][1])));
+      at = ranges[i][1];
+    }
+    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+    return parent;
+  }
+  function marked(tag, className, text, terms) { return appendMarked(el(tag, className), text || "", terms); }
+  /* "Did you mean <a>…</a>?" for a query with words the guides do not have: the link re-runs
+     the search with `rerun`, and its href is the results page for readers who open it anew. */
+  function renderSuggestion(line, suggestions, rerun) {
+    line.textContent = "";
+    line.hidden = suggestions.length === 0;
+    if (!suggestions.length) return;
+    var suggestion = suggestions[0], link = el("a", "search-suggestion-link", suggestion);
+    link.href = root + "search.html?q=" + encodeURIComponent(suggestion);
+    link.addEventListener("click", function (e) { e.preventDefault(); rerun(suggestion); });
+    line.appendChild(document.createTextNode("Did you mean "));
+    line.appendChild(link);
+    line.appendChild(document.createTextNode("?"));
   }
   function el(tag, className, text) {
     var e = document.createElement(tag);
@@ -110,19 +143,20 @@
     return e;
   }
   var kindNames = { faq: "FAQ", section: "Section", guide: "Page" };
-  /* Results grouped by guide: the guide links to its page, sub-results to questions and sections. */
-  function renderResults(list, results) {
+  /* Results grouped by guide page (its URL: a guide's own hit has no guide title, its
+     sections do): the guide links to its page, sub-results to questions and sections. */
+  function renderResults(list, results, terms) {
     list.textContent = "";
     var groups = [], byGuide = {};
     for (var i = 0; i < results.length; i++) {
-      var r = results[i], key = r.guide || r.url.split("#")[0];
+      var r = results[i], key = r.url.split("#")[0];
       if (!byGuide[key]) { byGuide[key] = { title: r.guide || r.title, url: r.url.split("#")[0], items: [] }; groups.push(byGuide[key]); }
       if (r.kind === "guide") { byGuide[key].url = r.url; byGuide[key].title = r.title || byGuide[key].title; byGuide[key].snippet = r.snippet; }
       else byGuide[key].items.push(r);
     }
     for (var g = 0; g < groups.length; g++) {
       var group = groups[g], li = el("li", "result-group");
-      var head = el("a", "result-guide", group.title);
+      var head = marked("a", "result-guide", group.title, terms);
       head.href = root + group.url;
       head.setAttribute("data-kind", "guide");
       li.appendChild(head);
@@ -133,8 +167,8 @@
           a.href = root + item.url;
           a.setAttribute("data-kind", item.kind);
           a.appendChild(el("span", "result-kind", kindNames[item.kind] || item.kind));
-          a.appendChild(el("span", "result-title", item.title));
-          if (item.snippet) a.appendChild(el("span", "result-snippet", item.snippet));
+          a.appendChild(marked("span", "result-title", item.title, terms));
+          if (item.snippet) a.appendChild(marked("span", "result-snippet", item.snippet, terms));
           sub.appendChild(a);
           ul.appendChild(sub);
         }
@@ -160,16 +194,24 @@
   var headerInput = document.querySelector(".search-input");
   var popup = document.querySelector(".search-popup");
   if (headerInput && popup) {
+    var popupSuggestion = el("p", "search-suggestion");
     var popupList = el("ul", "results");
     var allLink = el("a", "search-all");
+    popupSuggestion.hidden = true;
+    popup.appendChild(popupSuggestion);
     popup.appendChild(popupList);
     popup.appendChild(allLink);
     var update = debounce(function () {
       var q = headerInput.value;
       if (!q.replace(/\s+/g, "")) { popup.hidden = true; return; }
       withEngine(function () {
-        var results = runSearch(q, 8);
-        renderResults(popupList, results);
+        var found = runSearch(q, 8), results = found.hits;
+        renderResults(popupList, results, found.terms);
+        renderSuggestion(popupSuggestion, found.suggestions, function (suggestion) {
+          headerInput.value = suggestion;
+          headerInput.focus();
+          update();
+        });
         allLink.href = root + "search.html?q=" + encodeURIComponent(q);
         allLink.textContent = results.length ? "All results for “" + q + "”" : "No quick match: search everything for “" + q + "”";
         popup.hidden = false;
@@ -200,11 +242,18 @@
     if (match) {
       try { pageInput.value = decodeURIComponent(match[1].replace(/\+/g, " ")); } catch (e) { pageInput.value = match[1]; }
     }
+    var pageSuggestion = el("p", "search-suggestion");
+    pageSuggestion.hidden = true;
+    pageResults.parentNode.insertBefore(pageSuggestion, pageResults);
     var show = function () {
       var q = pageInput.value;
       withEngine(function () {
-        var results = runSearch(q, 50);
-        renderResults(pageResults, results);
+        var found = runSearch(q, 50), results = found.hits;
+        renderResults(pageResults, results, found.terms);
+        renderSuggestion(pageSuggestion, found.suggestions, function (suggestion) {
+          pageInput.value = suggestion;
+          show();
+        });
         if (status) {
           status.textContent = !q.replace(/\s+/g, "") ? "Type a question or a few words." :
             results.length ? results.length + (results.length === 1 ? " result" : " results") + " for “" + q + "”." :

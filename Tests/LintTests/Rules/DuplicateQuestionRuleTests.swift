@@ -38,6 +38,43 @@ import Testing
             ])
     }
 
+    /// "Also asked as:" phrases are questions too: one that repeats a question or another
+    /// phrase elsewhere is reported where its words are, naming the first.
+    @Test func reportsAnAliasThatRepeatsAQuestionOrAnotherAlias() throws {
+        try expectFindings(
+            [DuplicateQuestionRule()],
+            in: [
+                "billing.md": """
+                # Billing
+
+                ## FAQ
+
+                ### How am I billed?
+
+                By the token.
+
+                ## Limits
+
+                Also asked as: change my key; quota exceeded
+
+                Raise them in the settings.
+                """,
+                "faq.md": """
+                # Keys FAQ
+
+                ## How do I rotate my key?
+
+                Also asked as: 1️⃣changing my keys; swap a key; 2️⃣how am I billed
+
+                Create a new one, deploy it, revoke the old one.
+                """,
+            ],
+            [
+                "1️⃣": "\"Also asked as\" phrase \"changing my keys\" was already asked at billing.md:11",
+                "2️⃣": "\"Also asked as\" phrase \"how am I billed\" was already asked at billing.md:5",
+            ])
+    }
+
     @Test func differentQuestionsAboutOneTopicAreNotDuplicates() throws {
         try expectFindings(
             DuplicateQuestionRule(),

@@ -229,7 +229,9 @@ struct LintCommand: ParsableCommand {
     /// write-back, where some filesystems could leave the file empty (ext4 and btrfs flush a
     /// file renamed over another anyway); these are guides in a working tree, which version
     /// control restores, and a formatter's rewrite (`swift format -i`, `gofmt -w`) takes the
-    /// same trade.
+    /// same trade. What `--fix` still costs over plain lint (measured: 2.5× on 1,800 rewritten
+    /// tldr pages, against 23× with the fsyncs) is mostly ext4 allocating an inode for each
+    /// temporary file: the price of the rename's atomicity, which stays.
     static func applyFixes(_ findings: [Finding], in kb: KnowledgeBase, root: String, configuration: LintConfiguration)
         -> (fixed: [FixedFinding], failures: [String])
     {

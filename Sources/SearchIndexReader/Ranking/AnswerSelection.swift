@@ -4,8 +4,8 @@
 /// The ranking may put a whole guide first (its title and aliases match the words best), but a
 /// guide's own text is its intro ("This guide covers…"), which answers nothing. The answer is
 /// then the best-ranked FAQ entry or section among the related hits (those scoring at least
-/// `seeAlsoFraction` of the best), whose Markdown carries its steps; failing that, the guide's
-/// own best-ranked part; failing that (a guide with no sections, like a tldr page), the guide.
+/// `RankingParameters.seeAlsoFraction` of the best), whose Markdown carries its steps; failing
+/// that, the guide's own best-ranked part; failing that (a guide with no sections, like a tldr page), the guide.
 /// On the shipped suites, taking any related part rather than only the guide's own printed the
 /// expected entry more often (tuning half 0.788 -> 0.838; held-out half 0.8 either way): a
 /// FAQ entry that ranks just below a guide answers more directly than the guide's first
@@ -17,8 +17,6 @@ public struct AnswerSelection: Sendable {
     /// Related hits, best first, at most `seeAlsoLimit`; never the answer or the guide it is in.
     public var seeAlso: [SearchHit]
 
-    /// A hit below this share of the best score is not related enough for "See also".
-    public static let seeAlsoFraction = 0.4
     public static let seeAlsoLimit = 3
     /// How many ranked hits `faq` asks for: the ten it always asked for (each hit reads its
     /// strings from the index, so more would cost a warm lookup time), which on the shipped
@@ -28,7 +26,7 @@ public struct AnswerSelection: Sendable {
     /// Picks from `hits` (ranked, best first); nil when there are none.
     public init?(hits: [SearchHit]) {
         guard let best = hits.first else { return nil }
-        let floor = best.score * AnswerSelection.seeAlsoFraction
+        let floor = best.score * RankingParameters.standard.seeAlsoFraction
         var answer = best
         if best.kind == .guide,
             let part = hits.first(where: { $0.kind != .guide && $0.score >= floor })

@@ -57,6 +57,10 @@ public struct RankingParameters: Sendable, Equatable {
     /// past that, hits share only a common word with the query ("key" for "lost key") and bury
     /// the answer. The site's results page and search popup apply it through `RANKING`.
     public var relatedScoreFraction = 0.25
+    /// `faq` prints one answer, so it is stricter than a result list: a hit below this share of
+    /// the best score is neither the answer in place of a guide ranked first, nor "See also"
+    /// (`AnswerSelection`; tuned on the shipped suites' printed answers).
+    public var seeAlsoFraction = 0.4
 
     /// What the cosine of the query's WordLlama vector with a unit's (its question or heading
     /// and aliases) adds to the unit's BM25F score divided by the best one (`SemanticFusion`).

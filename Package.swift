@@ -39,8 +39,11 @@ let package = Package(
         // binary with C23's #embed, so faq needs no file beside it after `make install`.
         .target(name: "WordLlamaData", exclude: ["wordllama.kbwl", "LICENSE.txt"]),
         // Static text embeddings: the SentencePiece tokenizer, mean pooling and cosine, on bytes,
-        // with no Foundation (faq links it). Browser/ is the same in JavaScript for the site.
-        .target(name: "Embeddings", dependencies: ["Platform", "WordLlamaData"], exclude: ["Browser"]),
+        // with no Foundation (faq links it). Browser/ is the same in JavaScript, compiled in for
+        // the site (12 KB; embedInCode generates a plain array, no Foundation, no bundle).
+        .target(
+            name: "Embeddings", dependencies: ["Platform", "WordLlamaData"],
+            resources: [.embedInCode("Browser/wordllama.js")]),
         // Consistency checks over the model, and their reporters.
         .target(
             name: "Lint",
@@ -114,7 +117,11 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["Platform", "TerminalUI"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "TestRequirements"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "SiteTests", dependencies: ["Site", "SiteServer", "KnowledgeBase", "Lint", "TestRequirements"],
+            name: "SiteTests",
+            dependencies: [
+                "Site", "SiteServer", "KnowledgeBase", "Lint", "Search", "SearchIndexReader", "Platform",
+                "TestRequirements",
+            ],
             exclude: ["Fixtures", "Golden"]),
         // Hostile inputs run against every command (built binaries), and the fuzzer's crashers.
         .testTarget(name: "HostileInputTests", dependencies: ["Platform", "KnowledgeBase"]),

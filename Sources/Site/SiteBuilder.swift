@@ -36,6 +36,8 @@ public struct SiteBuilder: Sendable {
         /// Files identical to the previous site's, linked rather than written again.
         public var unchanged = 0
         public var indexBytes = 0
+        /// The query embedder and the word-vector table's parts, 0 for a site without vectors.
+        public var wordVectorBytes = 0
         /// Warnings (errors stop the build before anything is written).
         public var findings: [Finding] = []
         public var problems: [LoadProblem] = []
@@ -248,6 +250,7 @@ public struct SiteBuilder: Sendable {
             switch jobs[j] {
             case .guide, .home: report.pages += 1
             case .searchIndex: report.indexBytes = slot.bytes
+            case .wordVectorScript, .wordVectorPart: report.wordVectorBytes += slot.bytes
             default: break
             }
         }

@@ -15,6 +15,9 @@ public struct SitePages: Sendable {
         case section(Int)
         case asset(String)
         case searchIndex, searchEngine
+        /// The query embedder and each part of the word-vector table (`SitePlan.wordVectors`).
+        case wordVectorScript
+        case wordVectorPart(Int)
         /// The page at an old path (`SitePlan.redirects`).
         case redirect(Int)
         /// A guide's Markdown copy, and `llms.txt` listing them.
@@ -46,6 +49,10 @@ public struct SitePages: Sendable {
     public var jobs: [Job] {
         let plan = context.plan
         var jobs: [Job] = [.searchIndex, .searchEngine, .home, .questions, .search, .notFound]
+        if plan.wordVectors {
+            jobs.append(.wordVectorScript)
+            for n in 0..<BrowserExport.wordVectorPartCount { jobs.append(.wordVectorPart(n)) }
+        }
         if let base = context.configuration.baseURL { jobs.append(.sitemap(base)) }
         for (i, _) in plan.sectionPages.enumerated() { jobs.append(.section(i)) }
         for name in ThemeAssets.names { jobs.append(.asset(name)) }
@@ -86,6 +93,9 @@ public struct SitePages: Sendable {
         case .asset(let name): return Page(path: "assets/" + name, bytes: theme[name] ?? [])
         case .searchIndex: return SitePages.searchIndex(for: kb, synonyms: context.synonyms)
         case .searchEngine: return Page(path: SitePlan.engineScript, bytes: BrowserExport.engineScript)
+        case .wordVectorScript: return Page(path: SitePlan.wordVectorScript, bytes: BrowserExport.wordVectorScript)
+        case .wordVectorPart(let n):
+            return Page(path: SitePlan.wordVectorPart(n), bytes: BrowserExport.wordVectorPartScripts[n])
         case .markdown(let i):
             return Page(
                 path: plan.markdownCopy(of: i), bytes: MachineReadablePages(context: context).markdownCopy(of: i))

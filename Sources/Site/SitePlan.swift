@@ -1,4 +1,5 @@
 import KnowledgeBase
+import Search
 
 /// Where everything goes: each guide's page, the navigation groups and reading order, and the
 /// pages the site generates itself. Computed once, before any page is rendered, so that every
@@ -48,6 +49,10 @@ public struct SitePlan: Sendable {
     /// The old paths guides ask to keep (`redirect-from:`), each a page leading to its guide;
     /// paths outside the root are left out (lint reports them).
     public let redirects: [(page: String, guide: Int, from: String)]
+    /// The site ships the word-vector table and its script (`BrowserExport.usesWordVectors`):
+    /// the search fuses the query's meaning in when the index holds vectors, and a site that
+    /// holds none (all whole guides, as tldr) gets none of those 13 MB.
+    public let wordVectors: Bool
 
     public static let homePage = PublishedPaths.homePage
     public static let searchPage = PublishedPaths.searchPage
@@ -56,6 +61,10 @@ public struct SitePlan: Sendable {
     public static let sitemap = "sitemap.xml"
     public static let indexScript = "search-index.js"
     public static let engineScript = "search-engine.js"
+    /// The query embedder (`BrowserExport.wordVectorScript`) and the table's parts beside it,
+    /// all in one folder. `site.js` loads them by these paths.
+    public static let wordVectorScript = "assets/wordllama/wordllama.js"
+    public static func wordVectorPart(_ number: Int) -> String { "assets/wordllama/part-\(number).js" }
     public static let marker = ".kb-site"
     /// The index for language models (https://llmstxt.org): title, summary, every guide.
     public static let llmsText = "llms.txt"
@@ -85,6 +94,7 @@ public struct SitePlan: Sendable {
             }
         }
         self.redirects = redirects
+        self.wordVectors = BrowserExport.usesWordVectors(guides)
         self.homeGuide = homeGuide
         self.anchors = guides.map(\.anchors)
         self.questionCount = guides.reduce(0) { $0 + $1.faqs.count }
@@ -213,6 +223,12 @@ public struct SitePlan: Sendable {
         out.append((SitePlan.notFoundPage, "the not-found page"))
         out.append((SitePlan.indexScript, "the search index"))
         out.append((SitePlan.engineScript, "the search engine"))
+        if wordVectors {
+            out.append((SitePlan.wordVectorScript, "the search's query embedder"))
+            for n in 0..<BrowserExport.wordVectorPartCount {
+                out.append((SitePlan.wordVectorPart(n), "the search's word vectors"))
+            }
+        }
         if withSitemap { out.append((SitePlan.sitemap, "the sitemap")) }
         out.append((SitePlan.llmsText, "llms.txt"))
         for i in guides.indices { out.append((markdownCopy(of: i), "the Markdown copy of \(guides[i].path)")) }

@@ -58,7 +58,7 @@ struct Build: ParsableCommand {
             if !quiet {
                 let kib = (report.bytes + 512) / 1024
                 Output.write(
-                    "Built \(report.pages) page\(report.pages == 1 ? "" : "s") (\(report.files) files\(report.unchanged > 0 ? ", \(report.unchanged) unchanged" : ""), \(kib) KiB; search index \(report.indexBytes / 1024) KiB) in \(output)/\n"
+                    "Built \(report.pages) page\(report.pages == 1 ? "" : "s") (\(report.files) files\(report.unchanged > 0 ? ", \(report.unchanged) unchanged" : ""), \(kib) KiB; search index \(report.indexBytes / 1024) KiB\(report.wordVectorBytes > 0 ? ", word vectors \(report.wordVectorBytes / 1024) KiB" : "")) in \(output)/\n"
                 )
             }
             if timings {

@@ -68,6 +68,16 @@ public struct SearchUnit: Sendable, Hashable {
         return Array(parts.joined())
     }
 
+    /// True when `units(of:)` would hold a unit besides whole guides (an FAQ entry, or a
+    /// section below the title with text of its own): the units that carry a WordLlama vector
+    /// (`IndexBuilder`), so the index has a vectors section. Asked without building the units,
+    /// which for tldr's 7,400 pages would be most of an index build.
+    public static func includesEntriesOrSections(_ guides: [Guide]) -> Bool {
+        guides.contains { guide in
+            !guide.faqs.isEmpty || guide.sections.contains { $0.level > 1 && !$0.text.isEmpty }
+        }
+    }
+
     static func units(of guides: ArraySlice<Guide>) -> [SearchUnit] {
         var units: [SearchUnit] = []
         for guide in guides {

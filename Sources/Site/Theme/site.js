@@ -82,8 +82,8 @@
   function loadScript(src, done) {
     var s = document.createElement("script");
     s.src = src;
-    s.onload = done;
-    s.onerror = function () { done(new Error("cannot load " + src)); };
+    s.onload = function () { done(null, s); };
+    s.onerror = function () { done(new Error("cannot load " + src), s); };
     document.head.appendChild(s);
   }
   function withEngine(callback) {
@@ -99,13 +99,57 @@
       });
     });
   }
+  /* The query's meaning, when the index holds word vectors (KBSearch.hasVectors(): sites with
+     FAQ entries or sections). The first search loads the query embedder (wordllama.js) and, for
+     each query, only the parts of the word-vector table its tokens need: part-N.js, a script
+     that stores its base64 bytes in KB_WORDLLAMA_PARTS[N] (fetch does not work from file://).
+     Both paths are SitePlan's (wordVectorScript, wordVectorPart). Results show at once from the
+     words; `use(vector)` runs later, once the vector is there, and never when anything failed,
+     so a missing part leaves the word results as they are. */
+  var embedderLoad = null, partLoads = {};
+  function loadPart(n) {
+    if (!partLoads[n]) {
+      partLoads[n] = new Promise(function (resolve, reject) {
+        loadScript(root + "assets/wordllama/part-" + n + ".js", function (error, script) {
+          if (script.parentNode) script.parentNode.removeChild(script);
+          var parts = window.KB_WORDLLAMA_PARTS, text = parts && parts[n];
+          if (parts) delete parts[n];
+          if (error || typeof text !== "string") { reject(error || new Error("no word vector part " + n)); return; }
+          try {
+            var binary = atob(text), bytes = new Uint8Array(binary.length);
+            for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+            resolve(bytes);
+          } catch (e) { reject(e); }
+        });
+      });
+    }
+    return partLoads[n];
+  }
+  function withQueryVector(query, use) {
+    try {
+      if (!window.Promise || !window.KBSearch.hasVectors || !window.KBSearch.hasVectors()) return;
+    } catch (e) { return; }
+    if (!query.replace(/\s+/g, "")) return;
+    if (!embedderLoad) {
+      embedderLoad = new Promise(function (resolve, reject) {
+        loadScript(root + "assets/wordllama/wordllama.js", function (error) {
+          if (error || !window.KBWordLlama) { reject(error || new Error("no query embedder")); return; }
+          resolve(window.KBWordLlama.open(loadPart));
+        });
+      });
+    }
+    embedderLoad.then(function (model) { return model.embed(query); })
+      .then(function (vector) { if (vector) use(vector); })
+      .then(null, function () {});
+  }
   /* The hits related to the query (a score cut against the best hit, RankingParameters'
-     relatedScoreFraction), with the query's terms for highlighting and "Did you mean" queries. */
-  function runSearch(query, limit) {
+     relatedScoreFraction, or its fused share when `vector` was used), with the query's terms
+     for highlighting and "Did you mean" queries. `vector`: the query's, or none for words alone. */
+  function runSearch(query, limit, vector) {
     var none = { hits: [], terms: {}, suggestions: [] };
     if (!window.KBSearch || !query.replace(/\s+/g, "")) return none;
     try {
-      var engine = window.KBSearch, hits = engine.related(engine.search(query, limit) || []);
+      var engine = window.KBSearch, hits = engine.related(engine.search(query, limit, vector) || []);
       return { hits: hits, terms: engine.queryTerms(query), suggestions: engine.suggestions(query, 1, true) };
     } catch (e) { return none; }
   }
@@ -201,20 +245,28 @@
     popup.appendChild(popupSuggestion);
     popup.appendChild(popupList);
     popup.appendChild(allLink);
+    var showPopup = function (q, vector) {
+      var found = runSearch(q, 8, vector), results = found.hits;
+      renderResults(popupList, results, found.terms);
+      renderSuggestion(popupSuggestion, found.suggestions, function (suggestion) {
+        headerInput.value = suggestion;
+        headerInput.focus();
+        update();
+      });
+      allLink.href = root + "search.html?q=" + encodeURIComponent(q);
+      allLink.textContent = results.length ? "All results for “" + q + "”" : "No quick match: search everything for “" + q + "”";
+    };
     var update = debounce(function () {
       var q = headerInput.value;
       if (!q.replace(/\s+/g, "")) { popup.hidden = true; return; }
       withEngine(function () {
-        var found = runSearch(q, 8), results = found.hits;
-        renderResults(popupList, results, found.terms);
-        renderSuggestion(popupSuggestion, found.suggestions, function (suggestion) {
-          headerInput.value = suggestion;
-          headerInput.focus();
-          update();
-        });
-        allLink.href = root + "search.html?q=" + encodeURIComponent(q);
-        allLink.textContent = results.length ? "All results for “" + q + "”" : "No quick match: search everything for “" + q + "”";
+        showPopup(q);
         popup.hidden = false;
+        /* Ranked again with the meaning, unless the reader typed on or is already moving
+           through the results. */
+        withQueryVector(q, function (vector) {
+          if (headerInput.value === q && !popup.contains(document.activeElement)) showPopup(q, vector);
+        });
       });
     }, 80);
     headerInput.addEventListener("focus", function () { withEngine(function () {}); });
@@ -245,23 +297,33 @@
     var pageSuggestion = el("p", "search-suggestion");
     pageSuggestion.hidden = true;
     pageResults.parentNode.insertBefore(pageSuggestion, pageResults);
+    var showPage = function (q, vector) {
+      var found = runSearch(q, 50, vector), results = found.hits;
+      renderResults(pageResults, results, found.terms);
+      /* "fused" once the query's meaning ranked these results, "words" before. */
+      pageResults.setAttribute("data-ranking", results.length && results[0].fused ? "fused" : "words");
+      renderSuggestion(pageSuggestion, found.suggestions, function (suggestion) {
+        pageInput.value = suggestion;
+        show();
+      });
+      if (status) {
+        var text = !q.replace(/\s+/g, "") ? "Type a question or a few words." :
+          results.length ? results.length + (results.length === 1 ? " result" : " results") + " for “" + q + "”." :
+          "Nothing found for “" + q + "”. Try other words.";
+        /* Unchanged text is not set again, so a screen reader does not announce it twice. */
+        if (status.textContent !== text) status.textContent = text;
+      }
+    };
     var show = function () {
       var q = pageInput.value;
       withEngine(function () {
-        var found = runSearch(q, 50), results = found.hits;
-        renderResults(pageResults, results, found.terms);
-        renderSuggestion(pageSuggestion, found.suggestions, function (suggestion) {
-          pageInput.value = suggestion;
-          show();
-        });
-        if (status) {
-          status.textContent = !q.replace(/\s+/g, "") ? "Type a question or a few words." :
-            results.length ? results.length + (results.length === 1 ? " result" : " results") + " for “" + q + "”." :
-            "Nothing found for “" + q + "”. Try other words.";
-        }
+        showPage(q);
         if (window.history && history.replaceState) {
           history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : window.location.pathname);
         }
+        withQueryVector(q, function (vector) {
+          if (pageInput.value === q && !pageResults.contains(document.activeElement)) showPage(q, vector);
+        });
       });
     };
     pageInput.addEventListener("input", debounce(show, 60));

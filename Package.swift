@@ -119,8 +119,8 @@ let package = Package(
         .testTarget(
             name: "SiteTests",
             dependencies: [
-                "Site", "SiteServer", "KnowledgeBase", "Lint", "Search", "SearchIndexReader", "Platform",
-                "TestRequirements",
+                "Site", "SiteServer", "KnowledgeBase", "Lint", "Search", "SearchIndexReader", "Embeddings",
+                "Platform", "TestRequirements",
             ],
             exclude: ["Fixtures", "Golden"]),
         // Hostile inputs run against every command (built binaries), and the fuzzer's crashers.

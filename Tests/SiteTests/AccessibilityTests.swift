@@ -33,6 +33,10 @@ import Testing
         AuditedPage(type: "search results", site: .shipped, path: "search.html", query: "?q=lose%20my%20key"),
         // Marked words in titles and snippets, and a "Did you mean" link.
         AuditedPage(type: "search with a typo", site: .shipped, path: "search.html", query: "?q=rotaet%20key"),
+        // Ranked again once the query's vector arrives (SearchDisplayTests.rerankedQuery).
+        AuditedPage(
+            type: "search ranked by meaning", site: .shipped, path: "search.html",
+            query: "?q=whitelist%20ip%20addresses"),
         AuditedPage(type: "404", site: .shipped, path: "404.html"),
         AuditedPage(type: "section page", site: .fixture, path: "tools/index.html"),
         AuditedPage(type: "guide in a folder", site: .fixture, path: "tools/cli.html"),

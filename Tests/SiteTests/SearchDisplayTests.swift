@@ -1,5 +1,7 @@
 import Foundation
 import Lint
+import SearchIndexReader
+import Site
 import TestRequirements
 import Testing
 
@@ -59,6 +61,70 @@ import Testing
         let line = dom[start.upperBound...].prefix(300)
         #expect(line.contains("search.html?q=rotate%20key"), "\(line)")
         #expect(line.contains(">rotate key</a>"), "\(line)")
+    }
+
+    /// The link of the first result below a guide (the top hit, when that is an FAQ entry or
+    /// a section), as the page has it.
+    func firstResultItem(_ list: Substring) -> String? {
+        guard let start = list.range(of: "class=\"result-item\" href=\"") else { return nil }
+        return String(list[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// Where the site links a hit: `faq#entry` → `faq.html#entry`.
+    func url(of hit: SearchHit) -> String {
+        let parts = hit.id.split(separator: "#", maxSplits: 1)
+        return parts[0] + ".html" + (parts.count > 1 ? "#" + parts[1] : "")
+    }
+
+    /// A query the meaning re-ranks, measured on the shipped guides: by words alone the section
+    /// on restricting callers in a proxy comes first, with the cosine the FAQ entry on locking
+    /// a key to IP addresses (the suite's expected answer). The test checks both first.
+    static let rerankedQuery = "whitelist ip addresses"
+
+    /// Swift's first hit for `query` on the site's own index, with the meaning and by words.
+    func swiftTopHits(_ site: String, _ query: String) throws -> (fused: SearchHit, words: SearchHit) {
+        let index = try TestSite.searchIndex(site)
+        var wordsAlone = RankingParameters.standard
+        wordsAlone.semanticWeight = 0
+        let fused = try #require(Ranker(index: index).search(query).first)
+        let words = try #require(Ranker(index: index, parameters: wordsAlone).search(query).first)
+        #expect(fused.fused && !words.fused)
+        try #require(fused.id != words.id, "\(query): the meaning no longer changes the first hit; pick another query")
+        try #require(fused.kind != .guide && words.kind != .guide, "the first result item is the top hit")
+        return (fused, words)
+    }
+
+    /// The page shows the words' results at once, then loads the embedder and the parts of the
+    /// table the query needs, and shows what Swift ranks first with the query's vector.
+    @Test(.requires(program: "chromium"))
+    func theMeaningReranksTheResultsOnceTheVectorArrives() throws {
+        let site = try ShippedSiteTests.site.get()
+        let query = SearchDisplayTests.rerankedQuery
+        let top = try swiftTopHits(site, query)
+        let dom = try resultsPage(site, query: query)
+        let list = try resultsList(dom)
+        #expect(dom.contains("data-ranking=\"fused\""), "the results were not ranked again: \(list.prefix(600))")
+        #expect(firstResultItem(list) == url(of: top.fused), "\(list.prefix(600))")
+        #expect(dom.contains("src=\"\(SitePlan.wordVectorScript)\""), "the embedder was not loaded")
+        // The part scripts remove themselves once read.
+        #expect(!dom.contains("assets/wordllama/part-"))
+    }
+
+    /// Without the table's vector parts the embedder cannot finish, and the words' results stay.
+    @Test(.requires(program: "chromium"))
+    func aMissingPartKeepsTheWordsResults() throws {
+        let site = try TestSite.build(TestSite.shippedGuides)
+        defer { try? FileManager.default.removeItem(atPath: (site as NSString).deletingLastPathComponent) }
+        for number in 2..<WordVectorSiteTests.expectedFiles.count - 1 {
+            try FileManager.default.removeItem(atPath: site + "/" + SitePlan.wordVectorPart(number))
+        }
+        let query = SearchDisplayTests.rerankedQuery
+        let top = try swiftTopHits(site, query)
+        let dom = try resultsPage(site, query: query)
+        let list = try resultsList(dom)
+        #expect(dom.contains("data-ranking=\"words\""), "\(list.prefix(600))")
+        #expect(firstResultItem(list) == url(of: top.words), "\(list.prefix(600))")
+        #expect(dom.contains("src=\"\(SitePlan.wordVectorScript)\""), "the embedder was not even tried")
     }
 
     @Test(.requires(program: "chromium"))

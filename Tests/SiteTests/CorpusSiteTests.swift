@@ -53,5 +53,7 @@ import Testing
         #expect(tar.contains("href=\"../common/index.html\""), "breadcrumb to the folder's page")
         #expect(tar.utf8.count < 64 * 1024, "the sidebar shows a window, not all 4,000 pages")
         #expect(FileManager.default.fileExists(atPath: site + "/common/index.html"))
+        // Whole guides only: the index holds no vectors, and the site no 13 MB table.
+        #expect(!FileManager.default.fileExists(atPath: site + "/assets/wordllama"))
     }
 }

@@ -110,6 +110,42 @@ import Testing
         #expect(!dom.contains("assets/wordllama/part-"))
     }
 
+    /// The header's popup too: a reader types the query into the search box of a guide page.
+    @Test(.requires(program: "chromium"))
+    func thePopupReranksOnceTheVectorArrives() throws {
+        let site = try ShippedSiteTests.site.get()
+        let chromium = try #require(TestRequirements.program("chromium"), "chromium not found")
+        let query = SearchDisplayTests.rerankedQuery
+        let top = try swiftTopHits(site, query)
+        let typing = """
+            <script>
+            window.addEventListener("load", function () {
+              var input = document.querySelector(".search-input");
+              input.value = \(String(decoding: try JSONEncoder().encode(query), as: UTF8.self));
+              input.dispatchEvent(new Event("input", {bubbles: true}));
+            });
+            </script>
+
+            """
+        let page = TestSite.read(site + "/rotating-keys.html")
+        let probePage = site + "/probe-popup-\(UUID().uuidString.prefix(8)).html"
+        try page.replacingOccurrences(of: "</body>", with: typing + "</body>")
+            .write(toFile: probePage, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: probePage) }
+        let profile = TestSite.temporaryFolder("kb-chromium")
+        defer { try? FileManager.default.removeItem(atPath: profile) }
+        let result = try TestSite.run(
+            chromium,
+            [
+                "--headless", "--disable-gpu", "--no-sandbox", "--user-data-dir=\(profile)",
+                "--virtual-time-budget=5000", "--dump-dom", "file://\(probePage)",
+            ], timeout: 120)
+        let start = try #require(
+            result.output.range(of: "<div class=\"search-popup\">"), "the popup is not open: \(result.output.suffix(300))")
+        let popup = result.output[start.upperBound...].prefix(3000)
+        #expect(firstResultItem(popup) == url(of: top.fused), "\(popup.prefix(600))")
+    }
+
     /// Without the table's vector parts the embedder cannot finish, and the words' results stay.
     @Test(.requires(program: "chromium"))
     func aMissingPartKeepsTheWordsResults() throws {

@@ -1,7 +1,9 @@
 /// Reading the body after a format's prefix and judging it.
 extension SecretFormat {
-    /// The outcome for a token of this format whose prefix starts at `start` in `s`.
-    func match(in s: UnsafeBufferPointer<UInt8>, at start: Int, check: RandomnessCheck) -> ScanOutcome {
+    /// The outcome for a token of this format whose prefix starts at `start` in `s`; nil when
+    /// the bytes are not this format's at all, only alike at the start (a random value that
+    /// begins with `eyJ`), and other detectors should judge them.
+    func match(in s: UnsafeBufferPointer<UInt8>, at start: Int, check: RandomnessCheck) -> ScanOutcome? {
         let bodyStart = start + prefix.count
         switch shape {
         case .token(let alphabet, let length):

@@ -6,10 +6,16 @@ import Platform
 /// Flagged when the header decodes to JSON naming an `alg` other than `none`, the signature
 /// reads as random, and the payload is not an obvious example (jwt.io's `"sub": "1234567890"`,
 /// `John Doe`, words such as `example`).
+///
+/// Bytes that merely start with `eyJ` are not claimed at all (nil): a random key assigned to a
+/// secret's name begins so once in 262,144 values, and must still be judged as that value.
 enum JSONWebToken {
+    /// The outcome for the `eyJ` at `start`; nil when the bytes are no token, not even a piece
+    /// or a placeholder of one, so that the other detectors judge them.
     static func match(
         in s: UnsafeBufferPointer<UInt8>, at start: Int, format: SecretFormat, check: RandomnessCheck
-    ) -> ScanOutcome {
+    ) -> ScanOutcome? {
+        guard startsWithJSONText(s, at: start) else { return nil }
         let headerEnd = Bytes.run(s, from: start, in: .base64URL, limit: 2000)
         guard headerEnd - start >= 10, headerEnd < s.count, s[headerEnd] == UInt8(ascii: ".") else {
             return .placeholder(end: headerEnd)
@@ -28,6 +34,29 @@ enum JSONWebToken {
             let payload = Base64.decode(s[(headerEnd + 1)..<payloadEnd]), !isExamplePayload(payload)
         else { return .placeholder(end: end) }
         return format.judge(s, start, start, end, assessed: signature, check)
+    }
+
+    /// Longest base64 run read to tell a header from a random value: a header is far shorter.
+    private static let headerLimit = 2000
+    private static let base64Either = ByteSet.base64.union(.base64URL)
+
+    /// True when the base64 (or base64url) run at `start` decodes to UTF-8 text without control
+    /// characters, as a token's JSON header does, whole or cut short (`eyJhbGciOiJIUzI1NiJ9`,
+    /// `eyJhbGc`). Every `eyJ…` decodes to `{"` first, so that alone says nothing; past it, a
+    /// random value decodes to binary: each byte is printable ASCII with odds of 95 in 256, so
+    /// the 15 random bytes of a 20-character value all read as text about once in 10⁶ (a little
+    /// more with UTF-8 sequences), on top of the 1 in 262,144 of starting with `eyJ`. The run
+    /// takes both alphabets: `+` or `/` in the value ends no header, it makes it base64.
+    static func startsWithJSONText(_ s: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        let end = Bytes.run(s, from: start, in: base64Either, limit: headerLimit)
+        guard let decoded = Base64.decode(s[start..<end]) else { return false }
+        for b in decoded where b < 0x20 || b == 0x7F {
+            guard b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") else {
+                return false
+            }
+        }
+        // Valid UTF-8 survives decoding unchanged; binary gets replacement characters.
+        return decoded.allSatisfy { $0 < 0x80 } || Array(String(decoding: decoded, as: UTF8.self).utf8) == decoded
     }
 
     /// `{"alg":"HS256",…}`, not `"alg":"none"`.

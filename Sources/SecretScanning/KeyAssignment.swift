@@ -140,12 +140,13 @@ enum KeyAssignment {
             return nil
         }
         // Values starting with a known prefix are judged by that format's detector (so a
-        // placeholder such as `sk-...` stays one). Two-letter prefixes (`SK`) are too weak to
-        // claim a value that does not have their shape.
+        // placeholder such as `sk-...` stays one), unless it disowns them (a random value that
+        // only starts like a token). Two-letter prefixes (`SK`) are too weak to claim a value
+        // that does not have their shape.
         for index in SecretCatalog.byFirstByte[Int(s[valueStart])]
         where Bytes.hasPrefix(s, SecretCatalog.formats[index].prefix, at: valueStart) {
             let format = SecretCatalog.formats[index]
-            let outcome = format.match(in: s, at: valueStart, check: check)
+            guard let outcome = format.match(in: s, at: valueStart, check: check) else { break }
             if case .secret = outcome { return outcome }
             if format.prefix.count >= 3 { return outcome }
             break

@@ -161,6 +161,25 @@ struct RealisticSecretPlaceholderTests {
         }
     }
 
+    /// A token's pieces assigned to a secret's name stay the token detector's: the jwt.io
+    /// example, an unsigned token, a lone header or payload (base64 of JSON, public), and a
+    /// truncated `eyJ...`. A real-looking token in the same places is reported.
+    @Test(arguments: ["TOKEN=", "Authorization: Bearer ", #""accessToken": ""#])
+    func tokenPiecesAssignedToASecretNameAreNotReported(lead: String) throws {
+        let header = FakeKeys.base64URL(#"{"alg":"HS256","typ":"JWT"}"#)
+        let example = FakeKeys.base64URL(#"{"sub":"1234567890","name":"John Doe","iat":1516239022}"#)
+        var rng = SplitMix64(seed: FakeKeys.seed())
+        let signature = FakeKeys.random(43, FakeKeys.base64URL, &rng)
+        let unsigned =
+            FakeKeys.base64URL(#"{"alg":"none"}"#) + "." + FakeKeys.base64URL(#"{"sub":"u-8812"}"#) + "."
+        let claims = FakeKeys.base64URL(#"{"sub":"user-48213","iat":1716239022,"scope":"deploy"}"#)
+        for value in [header + "." + example + "." + signature, unsigned, header, claims, "eyJ...", header + "..."] {
+            #expect(try lintSecrets("# Tokens\n\nUse \(lead)\(value) here.\n").isEmpty, "\(lead)\(value)")
+        }
+        let real = header + "." + claims + "." + signature
+        #expect(try lintSecrets("# Tokens\n\nUse \(lead)\(real) here.\n").count == 1)
+    }
+
     @Test func configuredPlaceholdersAreAllowed() throws {
         var rng = SplitMix64(seed: FakeKeys.seed())
         let key = FakeKeys.providers[1].make(&rng).secret

@@ -116,16 +116,22 @@ struct RealisticSecretPlaceholderTests {
     /// A password or secret random enough to be real is reported from 16 characters (a
     /// password) or 20 (a secret), like a key.
     @Test func randomPasswordsAndSecretsAreReported() throws {
-        var rng = SplitMix64(seed: FakeKeys.seed())
+        let seed = FakeKeys.seed()
+        var rng = SplitMix64(seed: seed)
+        // Letters and digits both (values of one class are not reported), the digit inside the
+        // value: appended after the closing quote, as this test once did, it missed the value
+        // whenever 18 random base62 characters held no digit (4% of runs).
+        func value(_ count: Int, _ alphabet: [Character]) -> String {
+            let drawn = FakeKeys.random(count, alphabet, &rng)
+            return drawn.contains(where: \.isNumber) ? drawn : String(drawn.dropLast()) + "7"
+        }
         for text in [
-            "DB_PASSWORD=" + FakeKeys.random(16, FakeKeys.base62, &rng),
-            "password: \"" + FakeKeys.random(18, FakeKeys.base62, &rng) + "\"",
-            "secret: " + FakeKeys.random(24, FakeKeys.base64URL, &rng),
+            "DB_PASSWORD=" + value(16, FakeKeys.base62),
+            "password: \"" + value(18, FakeKeys.base62) + "\"",
+            "secret: " + value(24, FakeKeys.base64URL),
         ] {
-            var value = text
-            while !(value.contains { $0.isNumber }) { value += "7" }
-            let findings = try lintSecrets("# Notes\n\n```\n\(value)\n```\n")
-            #expect(findings.count == 1, "\(value)")
+            let findings = try lintSecrets("# Notes\n\n```\n\(text)\n```\n")
+            #expect(findings.count == 1, "seed \(seed): \(text)")
         }
     }
 

@@ -18,7 +18,6 @@ public enum BrowserExport {
     /// `synonyms` is the `synonyms:` section of the guides' `kb.yaml`, as `faq`'s index uses.
     public static func indexScript(for kb: KnowledgeBase, synonyms: SynonymsConfiguration) -> [UInt8] {
         var builder = IndexBuilder(synonyms: Synonyms(builtInAnd: synonyms), includeAnswers: false)
-        builder.includeVectors = false
         let index = builder.build(kb, key: 0)
         var out = Array("window.KB_SEARCH_INDEX=\"".utf8)
         out.reserveCapacity(index.count * 4 / 3 + 64)

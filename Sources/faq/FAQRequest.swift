@@ -106,7 +106,7 @@ struct FAQRequest {
             }
         }
         _ = MissLog.append(
-            MissLog.Entry(time: MissLog.now(), root: root, bestScore: best?.score, query: text), to: path)
+            MissLog.Entry(time: MissLog.now(), root: root, bestScore: best?.wordScore, query: text), to: path)
     }
 
     func currentDirectory() -> String {

@@ -1,3 +1,4 @@
+import Embeddings
 import KnowledgeBase
 import Platform
 import TestRequirements
@@ -41,6 +42,27 @@ import Testing
             String.init)
     }
 
+    /// Each query with its WordLlama vector as Swift computes it, `query<TAB>x,y,…` (nothing
+    /// after the tab for a query without tokens): the engine ranks with the very vector `Ranker`
+    /// fuses, so scores agree to the last digit. (`BrowserWordLlamaTests` checks that the site's
+    /// own `wordllama.js` gives that vector.)
+    static func withVectors(_ queries: [String], _ ranker: Ranker) -> String {
+        queries.map { query in
+            query + "\t" + (vector(query, ranker)?.map { "\($0)" }.joined(separator: ",") ?? "")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The vector `ranker.search(query)` fuses.
+    static func vector(_ query: String, _ ranker: Ranker) -> [Float]? {
+        ranker.analyse(query, forceTypos: false).vector
+    }
+
+    /// The driver's lines for `withVectors` input: `q` and `vector` for each.
+    static let readVector = """
+        const [q, v] = line.split("\\t");
+        const vector = v ? new Float32Array(v.split(",").map(Number)) : null;
+        """
+
     @Test(.requires(program: "node")) func ranksTheShippedSuiteLikeTheTerminal() throws {
         try #require(BrowserEngineTests.node != nil, "node is not installed")
         let kb = KnowledgeBase.load(TestSupport.shippedGuides)
@@ -52,12 +74,13 @@ import Testing
         let lines = try runNode(
             kb: kb,
             driver: """
-                for (const q of lines) {
-                  const hits = window.KBSearch.search(q, 3);
+                for (const line of lines) {
+                  \(BrowserEngineTests.readVector)
+                  const hits = window.KBSearch.search(q, 3, vector);
                   out.push(hits.map((h) => [h.id, h.kind, h.url, h.score.toFixed(6)].join(" ")).join("\\t"));
                 }
                 """,
-            input: queries.joined(separator: "\n") + "\n")
+            input: BrowserEngineTests.withVectors(queries, Ranker(index: TestSupport.shippedIndex)))
         try #require(lines.count == queries.count)
         let ranker = Ranker(index: TestSupport.shippedIndex)
         for (query, line) in zip(queries, lines) {
@@ -116,16 +139,19 @@ import Testing
         defer { TestSupport.remove(corpus.folder) }
         let kb = KnowledgeBase.load(corpus.root)
         let queries = corpus.suite.cases.map(\.query)
+        let stackRanker = Ranker(index: try #require(SearchIndex(bytes: IndexBuilder().build(kb, key: 1))))
         let lines = try runNode(
             kb: kb,
             driver: """
-                for (const q of lines) out.push(window.KBSearch.search(q, 3).map((h) => h.id).join(" "));
+                for (const line of lines) {
+                  \(BrowserEngineTests.readVector)
+                  out.push(window.KBSearch.search(q, 3, vector).map((h) => h.id).join(" "));
+                }
                 """,
-            input: queries.joined(separator: "\n") + "\n")
+            input: BrowserEngineTests.withVectors(queries, stackRanker))
         try #require(lines.count == queries.count)
-        let ranker = Ranker(index: try #require(SearchIndex(bytes: IndexBuilder().build(kb, key: 1))))
         for (query, line) in zip(queries, lines) {
-            #expect(line == ranker.search(query, limit: 3).map(\.id).joined(separator: " "), "\(query)")
+            #expect(line == stackRanker.search(query, limit: 3).map(\.id).joined(separator: " "), "\(query)")
         }
     }
 
@@ -147,9 +173,12 @@ import Testing
         let lines = try runNode(
             kb: kb,
             driver: """
-                for (const q of lines) out.push(window.KBSearch.search(q, 3).map((h) => h.id).join(" "));
+                for (const line of lines) {
+                  \(BrowserEngineTests.readVector)
+                  out.push(window.KBSearch.search(q, 3, vector).map((h) => h.id).join(" "));
+                }
                 """,
-            input: queries.joined(separator: "\n") + "\n")
+            input: BrowserEngineTests.withVectors(queries, Ranker(index: index)))
         try #require(lines.count == queries.count)
         let ranker = Ranker(index: index)
         for (query, line) in zip(queries, lines) {
@@ -211,12 +240,13 @@ import Testing
         let lines = try runNode(
             kb: kb,
             driver: """
-                for (const q of lines) {
-                  const all = window.KBSearch.search(q, 50);
+                for (const line of lines) {
+                  \(BrowserEngineTests.readVector)
+                  const all = window.KBSearch.search(q, 50, vector);
                   out.push(all.length + " " + window.KBSearch.related(all).map((h) => h.id).join(" "));
                 }
                 """,
-            input: queries.joined(separator: "\n") + "\n")
+            input: BrowserEngineTests.withVectors(queries, Ranker(index: TestSupport.shippedIndex)))
         try #require(lines.count == queries.count)
         let ranker = Ranker(index: TestSupport.shippedIndex)
         let parameters = RankingParameters.standard
@@ -225,7 +255,8 @@ import Testing
             let kept = parameters.related(all)
             #expect(line == "\(all.count) " + kept.map(\.id).joined(separator: " "), "\(query)")
             #expect(kept.first?.id == all.first?.id)
-            let floor = (all.first?.score ?? 0) * parameters.relatedScoreFraction
+            let fraction = all.first?.fused == true ? parameters.fusedRelatedScoreFraction : parameters.relatedScoreFraction
+            let floor = (all.first?.score ?? 0) * fraction
             #expect(all.dropFirst(kept.count).allSatisfy { $0.score < floor }, "\(query)")
         }
         let lost = parameters.related(ranker.search("lost key", limit: 50))

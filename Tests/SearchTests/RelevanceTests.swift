@@ -15,14 +15,17 @@ import Testing
         let metrics = suite.evaluate(Ranker(index: TestSupport.shippedIndex)) { $0.id }
         print("relevance (shipped guides): \(metrics)")
         for miss in metrics.misses { print("  \(miss)") }
-        // Measured: hit@1 0.838, hit@3 0.95, MRR 0.89. Before issue 11: 0.663, 0.788, 0.731;
+        // Measured: hit@1 0.975, hit@3 0.988, MRR 0.984. Before issue 11: 0.663, 0.788, 0.731;
         // its content (Windows, .env loaders, error strings, keys pushed to GitHub) made that
-        // 0.788, 0.888, 0.842, and "Also asked as:" phrases the rest.
-        #expect(metrics.hitAt1 >= 0.83, "\(metrics)")
-        #expect(metrics.hitAt3 >= 0.94, "\(metrics)")
-        #expect(metrics.mrr >= 0.88, "\(metrics)")
-        // The printed answer (a top-ranked guide gives way to a related section or entry): 0.838.
-        #expect(metrics.answerAt1 >= 0.83, "\(metrics)")
+        // 0.788, 0.888, 0.842, "Also asked as:" phrases 0.838, 0.95, 0.89, the WordLlama
+        // cosine 0.925, 0.95, 0.947, and three more phrases plus two expectations naming the
+        // entries added since the queries were written (a key pushed to GitHub, password managers)
+        // the rest.
+        #expect(metrics.hitAt1 >= 0.97, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.98, "\(metrics)")
+        #expect(metrics.mrr >= 0.98, "\(metrics)")
+        // The printed answer (a top-ranked guide gives way to a related section or entry): 0.975.
+        #expect(metrics.answerAt1 >= 0.97, "\(metrics)")
     }
 
     /// Queries over the shipped guides written before the content and ranking work of issue 11
@@ -33,13 +36,14 @@ import Testing
         #expect(suite.cases.count >= 75)
         let metrics = suite.evaluate(Ranker(index: TestSupport.shippedIndex)) { $0.id }
         print("relevance (shipped guides, held out): \(metrics)")
-        // Measured: hit@1 0.788, hit@3 0.913, MRR 0.855; 0.5, 0.65, 0.592 when written, 0.663,
-        // 0.825, 0.757 after the new content, before "Also asked as:".
-        #expect(metrics.hitAt1 >= 0.78, "\(metrics)")
-        #expect(metrics.hitAt3 >= 0.91, "\(metrics)")
-        #expect(metrics.mrr >= 0.85, "\(metrics)")
-        // The printed answer: 0.8.
-        #expect(metrics.answerAt1 >= 0.79, "\(metrics)")
+        // Measured: hit@1 0.863, hit@3 0.963, MRR 0.916; 0.5, 0.65, 0.592 when written, 0.663,
+        // 0.825, 0.757 after the new content, 0.788, 0.913, 0.855 with "Also asked as:", 0.85,
+        // 0.95, 0.907 with the WordLlama cosine.
+        #expect(metrics.hitAt1 >= 0.86, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.96, "\(metrics)")
+        #expect(metrics.mrr >= 0.91, "\(metrics)")
+        // The printed answer: 0.863.
+        #expect(metrics.answerAt1 >= 0.86, "\(metrics)")
     }
 
     /// StackFAQ's 1,249 rephrasings against its 125 questions (see `StackFAQ`): paraphrases
@@ -53,11 +57,13 @@ import Testing
         let index = try #require(SearchIndex(bytes: IndexBuilder().build(kb, key: 1)))
         let metrics = corpus.suite.evaluate(Ranker(index: index)) { $0.id }
         print("relevance (StackFAQ): \(metrics)")
-        // Measured: hit@1 0.706, hit@3 0.884, MRR 0.801. Peers on the same documents
-        // (Benchmarks/stackfaq_peers.py): bm25s 0.704, 0.878, 0.799; lunr 0.650, 0.820, 0.744.
-        #expect(metrics.hitAt1 >= 0.70, "\(metrics)")
-        #expect(metrics.hitAt3 >= 0.88, "\(metrics)")
-        #expect(metrics.mrr >= 0.80, "\(metrics)")
+        // Measured: hit@1 0.827, hit@3 0.953, MRR 0.892 (odd threads, tuned on: 0.835, 0.893 MRR;
+        // even threads, held out: 0.819, 0.892); 0.706, 0.884, 0.801 by words alone. Peers on
+        // the same documents (Benchmarks/stackfaq_peers.py): bm25s 0.704, 0.878, 0.799; lunr
+        // 0.650, 0.820, 0.744; the WordLlama cosine alone 0.781, 0.922, 0.855.
+        #expect(metrics.hitAt1 >= 0.82, "\(metrics)")
+        #expect(metrics.hitAt3 >= 0.95, "\(metrics)")
+        #expect(metrics.mrr >= 0.89, "\(metrics)")
     }
 
     @Test(.requires(corpus: "tldr-pages.tar.gz")) func tldrIntentSuite() throws {

@@ -57,6 +57,13 @@ enum BrowserEngine {
                     "length": SurfaceRecord.Layout.length, "term": SurfaceRecord.Layout.term,
                 ])
             ),
+            (
+                "vector",
+                L.object([
+                    "size": UnitVectorRecord.size, "scale": UnitVectorRecord.Layout.scale,
+                    "values": UnitVectorRecord.Layout.values, "dimensions": UnitVectorRecord.dimensions,
+                ])
+            ),
             ("fieldCount", String(UnitRecord.fieldCount)),
             ("fields", L.object(SearchUnit.Field.allCases.map { ("\($0)", String($0.rawValue)) })),
             ("kinds", L.literal(SearchUnitKind.allCases.map(\.name)) ?? "[]"),

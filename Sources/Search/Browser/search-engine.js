@@ -223,6 +223,9 @@
     this.sections = [];
     for (var s = 0; s < FORMAT.sectionCount; s++) this.sections.push(dv.getUint32(header.sections + 4 * s, true));
     this.sections.push(bytes.length);
+    // The vectors section (SearchIndex.hasVectors): one UnitVectorRecord per unit, or empty.
+    this.hasVectors = this.unitCount > 0 &&
+      this.sections[SECTION.vectors + 1] - this.sections[SECTION.vectors] === this.unitCount * FORMAT.vector.size;
     var r = { o: this.sections[SECTION.meta] }, self = this;
     function varint() { var v = 0, m = 1, b; do { b = bytes[r.o++]; v += (b & 0x7f) * m; m *= 128; } while (b >= 0x80); return v; }
     function string() { var n = varint(); var s = decoder.decode(bytes.subarray(r.o, r.o + n)); r.o += n; return s; }
@@ -285,6 +288,21 @@
     var o = this.sections[SECTION.surfaces] + i * FORMAT.surface.size;
     return { string: this.u32(o + FORMAT.surface.string), length: this.u32(o + FORMAT.surface.length),
       term: this.u32(o + FORMAT.surface.term) };
+  };
+  // The cosine of `query` (a unit vector of FORMAT.vector.dimensions numbers) with the unit's
+  // stored vector, in Float32 steps as UnitVectorRecord.cosine and WordLlama.dot compute it, so
+  // the fused scores, and their ties, are Swift's; 0 for a unit without a vector.
+  Index.prototype.cosine = function (u, query) {
+    if (!this.hasVectors || u < 0 || u >= this.unitCount || query.length !== FORMAT.vector.dimensions) return 0;
+    var o = this.sections[SECTION.vectors] + u * FORMAT.vector.size;
+    var scale = this.dv.getFloat32(o + FORMAT.vector.scale, true);
+    if (!(scale > 0) || !isFinite(scale)) return 0;
+    var sum = 0, values = o + FORMAT.vector.values, bytes = this.bytes, fround = Math.fround;
+    for (var i = 0; i < query.length; i++) {
+      var v = bytes[values + i];
+      sum = fround(sum + fround(query[i] * (v > 127 ? v - 256 : v)));
+    }
+    return fround(sum * scale);
   };
   Index.prototype.unitOffset = function (u) { return this.sections[SECTION.units] + u * FORMAT.unit.size; };
   Index.prototype.df = function (t) { return this.termRecord(t).df; };
@@ -444,7 +462,18 @@
     if (term < 0) return 1;
     return 1 + RANKING.mentionWeight * Math.log(index.df(term)) / Math.log(index.unitCount);
   }
-  function rank(index, query, limit) {
+  // SemanticFusion.fuse: each candidate's score plus RANKING.semanticWeight × its cosine (at
+  // least 0) × the best score, then sorted again.
+  function fuse(index, candidates, vector) {
+    var best = 0;
+    candidates.forEach(function (c) { if (c.score > best) best = c.score; });
+    if (!(RANKING.semanticWeight > 0) || !(best > 0)) return;
+    candidates.forEach(function (c) { c.score += RANKING.semanticWeight * Math.max(0, index.cosine(c.unit, vector)) * best; });
+    candidates.sort(function (a, b) { return a.score !== b.score ? b.score - a.score : a.unit - b.unit; });
+  }
+  // `vector` is the query's WordLlama vector (KBWordLlama's embed), or null to rank by words
+  // alone, as Ranker.rank does with and without `query.vector`.
+  function rank(index, query, limit, vector) {
     var n = index.unitCount, W = query.words.length;
     if (n === 0 || query.contentCount === 0 || W === 0) return [];
     var perWord = new Float64Array(n * W), seen = new Uint8Array(n), touched = [], wordPostings = [], total = n;
@@ -521,7 +550,11 @@
       if (titles[title]) { b.score *= RANKING.repeatedTitleFactor; demoted = true; } else titles[title] = true;
     });
     if (demoted) best.sort(order);
-    if (best.length < limit && scored.length > depth) best = best.concat(scored.slice(depth, Math.min(scored.length, depth + limit - best.length)));
+    if (vector && index.hasVectors && RANKING.semanticWeight > 0) {
+      // Every candidate, the reranked best and the rest, gets the cosine (Ranker.rank).
+      best = best.concat(scored.slice(depth));
+      fuse(index, best, vector);
+    } else if (best.length < limit && scored.length > depth) best = best.concat(scored.slice(depth, Math.min(scored.length, depth + limit - best.length)));
     return best.slice(0, limit);
   }
 
@@ -530,23 +563,28 @@
     if (!loaded) loaded = new Index(window.KB_SEARCH_INDEX);
     return loaded;
   }
-  function search(query, limit) {
+  // `vector`: the query's WordLlama vector, or nothing to rank by words alone (the site ranks
+  // at once by words, then again when the vector is ready: hasVectors says whether to).
+  function search(query, limit, vector) {
     limit = limit || 10;
-    var ix = index(), q = analyse(ix, String(query || ""), false), hits = rank(ix, q, limit);
-    if (hits.length === 0 && q.contentCount > 0) hits = rank(ix, analyse(ix, String(query || ""), true), limit);
+    var ix = index(), q = analyse(ix, String(query || ""), false);
+    if (q.contentCount === 0) vector = null;
+    var hits = rank(ix, q, limit, vector || null);
+    if (hits.length === 0 && q.contentCount > 0) hits = rank(ix, analyse(ix, String(query || ""), true), limit, vector || null);
+    var fused = !!(vector && ix.hasVectors && RANKING.semanticWeight > 0);
     return hits.map(function (h) {
       var s = ix.strings(h.unit), slug = s[0].split("#")[0];
       return { id: s[0], kind: FORMAT.kinds[ix.kind(h.unit)] || "section", title: s[1], guide: s[2],
-        url: slug + ".html" + (s[4] ? "#" + s[4] : ""), snippet: s[5], score: h.score };
+        url: slug + ".html" + (s[4] ? "#" + s[4] : ""), snippet: s[5], score: h.score, fused: fused };
     });
   }
   // ---- What the site shows (result selection and display only; ranking is above) ----
-  // The hits worth listing: those scoring at least RANKING.relatedScoreFraction of the best one
-  // (RankingParameters.related(_:) in Swift), so a page does not trail off into weak hits that
-  // share one common word with the query.
+  // The hits worth listing: those scoring at least RANKING.relatedScoreFraction of the best one,
+  // or fusedRelatedScoreFraction when the cosine was fused in (RankingParameters.related(_:) in
+  // Swift), so a page does not trail off into weak hits that share one common word with the query.
   function related(hits) {
     if (hits.length === 0) return hits;
-    var floor = hits[0].score * RANKING.relatedScoreFraction;
+    var floor = hits[0].score * (hits[0].fused ? RANKING.fusedRelatedScoreFraction : RANKING.relatedScoreFraction);
     return hits.filter(function (h) { return h.score >= floor; });
   }
   // The analysed terms a query matches with (its own words, synonyms and typo corrections), as
@@ -622,6 +660,7 @@
     }
     return out;
   }
+  function hasVectors() { return index().hasVectors && RANKING.semanticWeight > 0; }
   window.KBSearch = { search: search, tokenize: tokenize, stem: stem, related: related, queryTerms: queryTerms,
-    highlights: highlights, suggestions: suggestions };
+    highlights: highlights, suggestions: suggestions, hasVectors: hasVectors };
 })();

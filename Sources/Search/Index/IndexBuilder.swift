@@ -15,8 +15,8 @@ public struct IndexBuilder {
     /// Leave the Markdown answers and paths out (the browser export: pages already hold the
     /// answers, and URLs come from ids).
     public var includeAnswers: Bool
-    /// Store each unit's WordLlama vector (`UnitVectorRecord`), for `semanticWeight`. The browser
-    /// export leaves them out until its engine fuses them: 1.9 MB on tldr.
+    /// Store each FAQ entry's and section's WordLlama vector (`UnitVectorRecord`), for
+    /// `semanticWeight`.
     public var includeVectors = true
     /// Whether faq may log weak answers for these guides (kb.yaml can say no).
     public var logsMisses = true
@@ -189,14 +189,23 @@ public struct IndexBuilder {
         return averages
     }
 
-    /// Pass 4's last section (begun by the caller, left empty without vectors): each unit's WordLlama vector, of its question or heading and its
-    /// aliases and tags (a guide's summary among them), the short fields that say what the unit
-    /// answers. Titles with aliases ranked best on the tuning suites, above the title alone and
-    /// above adding the guide's title (README, "Word embeddings").
+    /// Pass 4's last section (begun by the caller, left empty without vectors): each FAQ entry's
+    /// and section's WordLlama vector, of its question or heading and its aliases, the short
+    /// fields that say what the unit answers. Titles with aliases ranked best on the tuning
+    /// suites, above the title alone and above adding the guide's title or the body's opening
+    /// (README, "Word embeddings").
+    ///
+    /// A whole guide gets an empty record: its title and summary describe a page, not a question,
+    /// and fusing their cosine lowered tldr's hit@1 at every weight tried (all 7,425 units there
+    /// are guides), while it lifted nothing on the shipped guides or StackFAQ that the questions
+    /// and headings alone did not. When no unit has a vector the section stays empty, so tldr's
+    /// index (and the site's copy of it) carries no 1.9 MB of unused vectors.
     private func writeVectors(_ units: [SearchUnit], to format: inout IndexFormat.Writer) {
+        guard units.contains(where: { $0.kind != .guide }) else { return }
         let model = WordLlama.builtIn
         let records = Parallel.map(units.count, chunk: 256) { u in
-            UnitVectorRecord(vector: model.embed(IndexBuilder.vectorText(of: units[u])))
+            UnitVectorRecord(
+                vector: units[u].kind == .guide ? nil : model.embed(IndexBuilder.vectorText(of: units[u])))
         }
         for record in records { record.write(to: &format.out) }
     }

@@ -25,14 +25,15 @@ public enum IndexFormat {
     public static let magic: [UInt8] = Array("KBSI".utf8)
     /// Bump on any change of layout or analysis (tokenizer, stemmer, tables): stale caches are
     /// then rebuilt rather than misread.
-    public static let version: UInt32 = 6
+    public static let version: UInt32 = 7
     public static var headerSize: Int { IndexHeader.size }
 
     /// The sections, in the order they follow the header.
     package enum Section: Int, CaseIterable {
         case units = 0
         case unitStrings, terms, surfaces, strings, postings, meta
-        /// `UnitVectorRecord` × unit count: each unit's WordLlama vector.
+        /// `UnitVectorRecord` × unit count: each FAQ entry's and section's WordLlama vector (a guide's
+        /// record is empty); the section is empty when no unit has a vector (tldr's pages).
         case vectors
     }
 

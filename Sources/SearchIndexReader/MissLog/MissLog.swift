@@ -21,7 +21,7 @@ public enum MissLog {
     /// True when `best` (the first hit, nil for none) is no real answer.
     public static func isWeak(_ best: SearchHit?) -> Bool {
         guard let best else { return true }
-        return best.coverage < weakCoverage || best.score < weakScore
+        return best.coverage < weakCoverage || best.wordScore < weakScore
     }
 
     /// What the header line of a log file says; lines starting with `#` are comments.

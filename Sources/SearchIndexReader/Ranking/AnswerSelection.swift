@@ -4,7 +4,7 @@
 /// The ranking may put a whole guide first (its title and aliases match the words best), but a
 /// guide's own text is its intro ("This guide covers…"), which answers nothing. The answer is
 /// then the best-ranked FAQ entry or section among the related hits (those scoring at least
-/// `RankingParameters.seeAlsoFraction` of the best), whose Markdown carries its steps; failing
+/// `RankingParameters.seeAlsoFraction(fused:)` of the best), whose Markdown carries its steps; failing
 /// that, the guide's own best-ranked part; failing that (a guide with no sections, like a tldr page), the guide.
 /// On the shipped suites, taking any related part rather than only the guide's own printed the
 /// expected entry more often (tuning half 0.788 -> 0.838; held-out half 0.8 either way): a
@@ -26,7 +26,7 @@ public struct AnswerSelection: Sendable {
     /// Picks from `hits` (ranked, best first); nil when there are none.
     public init?(hits: [SearchHit]) {
         guard let best = hits.first else { return nil }
-        let floor = best.score * RankingParameters.standard.seeAlsoFraction
+        let floor = best.score * RankingParameters.standard.seeAlsoFraction(fused: best.fused)
         var answer = best
         if best.kind == .guide,
             let part = hits.first(where: { $0.kind != .guide && $0.score >= floor })

@@ -57,15 +57,24 @@ public struct RankingParameters: Sendable, Equatable {
     /// past that, hits share only a common word with the query ("key" for "lost key") and bury
     /// the answer. The site's results page and search popup apply it through `RANKING`.
     public var relatedScoreFraction = 0.25
+    /// `relatedScoreFraction` for hits ranked with the cosine fused in (`SearchHit.fused`): every
+    /// unit of similar meaning then scores a good share of the best, and 0.25 listed a median of
+    /// 34 hits on the shipped suites and StackFAQ. 0.5 lists a median of 5, as 0.25 does by words
+    /// alone, and keeps the expected answer in 219 of the 221 queries where it is not first.
+    /// (Words alone keep 0.25: on tldr, 0.5 would drop 5 of 26 such answers.)
+    public var fusedRelatedScoreFraction = 0.5
     /// `faq` prints one answer, so it is stricter than a result list: a hit below this share of
     /// the best score is neither the answer in place of a guide ranked first, nor "See also"
     /// (`AnswerSelection`; tuned on the shipped suites' printed answers).
     public var seeAlsoFraction = 0.4
+    /// `seeAlsoFraction` for fused hits, stricter for the reason `fusedRelatedScoreFraction` gives.
+    public var fusedSeeAlsoFraction = 0.6
 
     /// What the cosine of the query's WordLlama vector with a unit's (its question or heading
     /// and aliases) adds to the unit's BM25F score divided by the best one (`SemanticFusion`).
-    /// 0 ranks by words alone.
-    public var semanticWeight = 0.0
+    /// 0 ranks by words alone. 3.5 is the largest weight at which no metric of a tuning half
+    /// fell (4 cost the shipped suite a hit@3; README, "Word embeddings").
+    public var semanticWeight = 3.5
 
     /// The values `faq` and the site rank with.
     public static let standard = RankingParameters()
@@ -75,8 +84,13 @@ public struct RankingParameters: Sendable, Equatable {
     /// The hits worth listing after the best one, best first: see `relatedScoreFraction`.
     public func related(_ hits: [SearchHit]) -> [SearchHit] {
         guard let best = hits.first else { return [] }
-        let floor = best.score * relatedScoreFraction
+        let floor = best.score * (best.fused ? fusedRelatedScoreFraction : relatedScoreFraction)
         return hits.filter { $0.score >= floor }
+    }
+
+    /// The share of the best score a hit needs to be "See also" (`AnswerSelection`).
+    public func seeAlsoFraction(fused: Bool) -> Double {
+        fused ? fusedSeeAlsoFraction : seeAlsoFraction
     }
 
     /// The edits allowed when correcting a word of `length` bytes.

@@ -17,8 +17,17 @@ public struct SearchHit: Sendable, Hashable {
     /// The share of the query's words (each weighted by its rarity) the unit matched, 0...1:
     /// unlike the score, comparable across knowledge bases, so faq can tell a weak answer.
     public var coverage: Double
+    /// The score from the words alone, before the cosine joined it (`SemanticFusion`): how
+    /// strongly the guides' own words answer, which `MissLog` judges.
+    public var wordScore: Double
+    /// Ranked with the query's cosine fused in: `score` is then on the fused scale, whose cuts
+    /// are `RankingParameters.fusedRelatedScoreFraction` and `fusedSeeAlsoFraction`.
+    public var fused: Bool
 
-    init(index: SearchIndex, unit: Int, score: Double, coverage: Double = 0) {
+    init(
+        index: SearchIndex, unit: Int, score: Double, coverage: Double = 0, wordScore: Double? = nil,
+        fused: Bool = false
+    ) {
         let s = index.strings(unit)
         self.unit = unit
         self.kind = index.kind(unit)
@@ -32,6 +41,8 @@ public struct SearchHit: Sendable, Hashable {
         self.line = index.line(unit)
         self.score = score
         self.coverage = coverage
+        self.wordScore = wordScore ?? score
+        self.fused = fused
     }
 
     /// The unit with id `id`, unscored: for `faq --show`.

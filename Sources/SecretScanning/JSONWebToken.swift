@@ -7,22 +7,25 @@ import Platform
 /// reads as random, and the payload is not an obvious example (jwt.io's `"sub": "1234567890"`,
 /// `John Doe`, words such as `example`).
 ///
-/// Bytes that merely start with `eyJ` are not claimed at all (nil): a random key assigned to a
-/// secret's name begins so once in 262,144 values, and must still be judged as that value.
+/// Bytes that merely start with `eyJ` are the wrong shape, not a placeholder: a random key
+/// assigned to a secret's name begins so once in 262,144 values, and must still be judged as
+/// that value. Pieces of tokens (a lone header or payload, `eyJhbGc...`) stay placeholders.
 enum JSONWebToken {
     /// Longest header read: real ones are a few dozen characters.
     private static let headerLimit = 2000
     private static let base64Either = ByteSet.base64.union(.base64URL)
 
-    /// The outcome for the `eyJ` at `start`; nil when the bytes are no token, not even a piece
-    /// or a placeholder of one, so that the other detectors judge them.
+    /// The outcome for the `eyJ` at `start`: the wrong shape when the bytes are no token, not
+    /// even a piece or a placeholder of one.
     static func match(
         in s: UnsafeBufferPointer<UInt8>, at start: Int, format: SecretFormat, check: RandomnessCheck
-    ) -> ScanOutcome? {
+    ) -> ScanOutcome {
         // The run takes both base64 alphabets: a `+` or `/` does not end a header, it shows a
         // base64 value, which must decode to text as well to count as (a piece of) a token.
         let headerEnd = Bytes.run(s, from: start, in: base64Either, limit: headerLimit)
-        guard let header = Base64.decode(s[start..<headerEnd]), isText(header) else { return nil }
+        guard let header = Base64.decode(s[start..<headerEnd]), isText(header) else {
+            return .wrongShape(end: headerEnd)
+        }
         guard headerEnd - start >= 10, headerEnd < s.count, s[headerEnd] == UInt8(ascii: "."),
             s[start..<headerEnd].allSatisfy({ ByteSet.base64URL.contains($0) })
         else {

@@ -63,6 +63,33 @@ struct RealisticSecretPlaceholderTests {
         #expect(checked == FakeKeys.providers.filter(\.isInline).count * Self.placeholderStyles.count)
     }
 
+    /// Assigned to a secret's name, a placeholder after a known prefix stays one at any length:
+    /// a body of the format's shape is judged by the format, one of another length is judged as
+    /// a plain value, and must read as made up there too.
+    @Test func prefixedPlaceholdersOfAnyLengthAssignedToASecretNameAreNotReported() throws {
+        var rng = SplitMix64(seed: FakeKeys.seed())
+        var reported: [String] = []
+        var checked = 0
+        for provider in FakeKeys.providers where provider.isInline {
+            let key = provider.make(&rng)
+            guard !key.prefix.isEmpty else { continue }
+            let n = key.body.count
+            for style in Self.placeholderStyles {
+                for body in Set([style.body(n), style.body(n / 2), style.body(n + 9)]) {
+                    for lead in ["API_KEY=", "client_secret: ", "Authorization: Bearer "] {
+                        checked += 1
+                        let line = lead + key.prefix + body
+                        if try !lintSecrets("# Setup\n\n```sh\n\(line)\n```\n").isEmpty {
+                            reported.append("\(provider.name), \(style.name): \(line)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked > 3_000)
+        #expect(reported.count == 0, "\(reported.count) of \(checked): \(reported.prefix(10))")
+    }
+
     @Test(arguments: [
         "OPENAI_API_KEY=$OPENAI_API_KEY", "api_key = \"${API_KEY}\"", "\"apiKey\": \"{{api_key}}\"",
         "set API_KEY=%API_KEY%", "api_key: <your-api-key>", "Authorization: Bearer $OPENAI_API_KEY",

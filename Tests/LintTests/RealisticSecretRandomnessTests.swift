@@ -67,6 +67,35 @@ struct RealisticSecretRandomnessTests {
         #expect(missed.count == 0, "\(missed.count) of 300 missed, e.g. \(missed.prefix(3))")
     }
 
+    /// The same for every other prefix a random value can start with (`hf_`, `r8_`, `AKIA`,
+    /// `ghp_`, `sk-ant-`…): a value that does not have that format's shape is judged as a value.
+    /// Deterministic: 100 seeds per prefix.
+    @Test func randomAssignedValuesStartingWithAnyKnownPrefixAreReported() throws {
+        let valueCharacters = Set(FakeKeys.base64URL)
+        var missed: [String] = []
+        var checked = 0
+        var keys = SplitMix64(seed: 0)
+        let prefixes = Set(FakeKeys.providers.map { $0.make(&keys).prefix }).sorted()
+        for prefix in prefixes
+        where !prefix.isEmpty && prefix.allSatisfy(valueCharacters.contains) && prefix.count <= 24 {
+            for seed in UInt64(1)...100 {
+                var rng = SplitMix64(seed: seed)
+                var body = ""
+                // Letters and digits both in the part after the prefix, which is what is judged.
+                while !body.contains(where: \.isNumber) {
+                    body = FakeKeys.random(48 - prefix.count, FakeKeys.base64URL, &rng)
+                }
+                let value = prefix + body
+                checked += 1
+                if try lintSecrets("# Keys\n\nUse CLIENT_SECRET=\(value) here.\n").count != 1 {
+                    missed.append(value)
+                }
+            }
+        }
+        #expect(checked >= 2_000)
+        #expect(missed.count == 0, "\(missed.count) of \(checked) missed, e.g. \(missed.prefix(5))")
+    }
+
     @Test func randomPrivateKeyBodiesOfEveryLengthAreReported() throws {
         var rng = SplitMix64(seed: FakeKeys.seed())
         for characters in [160, 400, 1_600, 3_200] {

@@ -12,17 +12,17 @@ extension SecretFormat {
             let end = Bytes.run(s, from: bodyStart, in: Bytes.word, limit: 100)
             guard end - bodyStart >= 73, end - bodyStart <= 93, s[bodyStart + 22] == UInt8(ascii: "_"),
                 end == s.count || !Bytes.word.contains(s[end])
-            else { return .placeholder(end: end) }
+            else { return .wrongShape(end: end) }
             let body = Array(s[bodyStart..<(bodyStart + 22)]) + Array(s[(bodyStart + 23)..<end])
-            guard !body.contains(UInt8(ascii: "_")) else { return .placeholder(end: end) }
+            guard !body.contains(UInt8(ascii: "_")) else { return .wrongShape(end: end) }
             return judge(s, start, bodyStart, end, assessed: body, check)
         case .sendGrid:
             let first = Bytes.run(s, from: bodyStart, in: .base64URL, limit: 30)
             guard first - bodyStart == 22, first < s.count, s[first] == UInt8(ascii: ".") else {
-                return .placeholder(end: first)
+                return .wrongShape(end: first)
             }
             let end = Bytes.run(s, from: first + 1, in: .base64URL, limit: 60)
-            guard end - first - 1 == 43 else { return .placeholder(end: end) }
+            guard end - first - 1 == 43 else { return .wrongShape(end: end) }
             let body = Array(s[bodyStart..<first]) + Array(s[(first + 1)..<end])
             return judge(s, start, bodyStart, end, assessed: body, check)
         case .slackToken:
@@ -31,7 +31,7 @@ extension SecretFormat {
             while end > bodyStart, s[end - 1] == UInt8(ascii: "-") { end -= 1 }
             var lastStart = end
             while lastStart > bodyStart, s[lastStart - 1] != UInt8(ascii: "-") { lastStart -= 1 }
-            guard end - lastStart >= 16, end - bodyStart >= 20 else { return .placeholder(end: end) }
+            guard end - lastStart >= 16, end - bodyStart >= 20 else { return .wrongShape(end: end) }
             return judge(s, start, bodyStart, end, assessed: Array(s[lastStart..<end]), check)
         case .slackWebhook:
             return matchSlackWebhook(s, start, bodyStart, check)
@@ -51,8 +51,8 @@ extension SecretFormat {
         // A full stop after a key in prose is not part of it (GitLab's alphabet has dots).
         while end > bodyStart, s[end - 1] == UInt8(ascii: ".") { end -= 1 }
         // The token must end at a boundary: `SK` + 32 hex followed by more letters is a word.
-        if runEnd < s.count, Bytes.isAlphanumeric(s[runEnd]) { return .placeholder(end: runEnd) }
-        guard length.contains(end - bodyStart) else { return .placeholder(end: runEnd) }
+        if runEnd < s.count, Bytes.isAlphanumeric(s[runEnd]) { return .wrongShape(end: runEnd) }
+        guard length.contains(end - bodyStart) else { return .wrongShape(end: runEnd) }
         return judge(s, start, bodyStart, end, assessed: Array(s[bodyStart..<end]), check)
     }
 
@@ -61,7 +61,7 @@ extension SecretFormat {
     ) -> ScanOutcome {
         let end = Bytes.run(s, from: bodyStart, in: .alphanumerics, limit: 60)
         guard end - bodyStart == 36, end == s.count || !Bytes.word.contains(s[end]) else {
-            return .placeholder(end: end)
+            return .wrongShape(end: end)
         }
         let body = s[bodyStart..<end]
         if TokenChecksum.isValid(body), !Bytes.isMasked(s, after: end) {
@@ -82,15 +82,15 @@ extension SecretFormat {
         let ids = ByteSet.uppercase.union(.digits)
         var j = bodyStart
         for letter in [UInt8(ascii: "T"), UInt8(ascii: "B")] {
-            guard j < s.count, s[j] == letter else { return .placeholder(end: j) }
+            guard j < s.count, s[j] == letter else { return .wrongShape(end: j) }
             let idEnd = Bytes.run(s, from: j + 1, in: ids, limit: 16)
             guard idEnd - j - 1 >= 6, idEnd < s.count, s[idEnd] == UInt8(ascii: "/") else {
-                return .placeholder(end: idEnd)
+                return .wrongShape(end: idEnd)
             }
             j = idEnd + 1
         }
         let end = Bytes.run(s, from: j, in: .alphanumerics, limit: 40)
-        guard end - j >= 20, end - j <= 32 else { return .placeholder(end: end) }
+        guard end - j >= 20, end - j <= 32 else { return .wrongShape(end: end) }
         var tokenStart = start
         let scheme = Array("https://".utf8)
         if start >= scheme.count, Bytes.hasPrefix(s, scheme, at: start - scheme.count) {

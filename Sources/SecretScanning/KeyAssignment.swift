@@ -140,15 +140,23 @@ enum KeyAssignment {
             return nil
         }
         // Values starting with a known prefix are judged by that format's detector (so a
-        // placeholder such as `sk-...` stays one). Two-letter prefixes (`SK`) are too weak to
-        // claim a value that does not have their shape.
+        // placeholder such as `sk-proj-YOUR_KEY` stays one), unless they do not have its shape
+        // (a random value that only starts with `eyJ` or `hf_`): those are judged below as plain
+        // values, like values after two-letter prefixes (`SK`), too weak to claim a placeholder.
+        // The prefix they did not live up to is left out of that judgement: fixed text such as
+        // `pypi-AgEIcHlwaS5vcmc` reads as random, and would make any body after it look real.
+        var judgedStart = valueStart
         for index in SecretCatalog.byFirstByte[Int(s[valueStart])]
         where Bytes.hasPrefix(s, SecretCatalog.formats[index].prefix, at: valueStart) {
             let format = SecretCatalog.formats[index]
             let outcome = format.match(in: s, at: valueStart, check: check)
-            if case .secret = outcome { return outcome }
-            if format.prefix.count >= 3 { return outcome }
-            break
+            switch outcome {
+            case .secret: return outcome
+            case .placeholder where format.prefix.count >= 3: return outcome
+            case .wrongShape where format.prefix.count >= 3: judgedStart = valueStart + format.prefix.count
+            case .placeholder, .wrongShape: break
+            }
+            break  // the longest prefix that matches decides
         }
         let end = Bytes.run(s, from: valueStart, in: valueBytes, limit: 300)
         if end < s.count {
@@ -163,7 +171,7 @@ enum KeyAssignment {
         }
         var trimmed = end
         while trimmed > valueStart, s[trimmed - 1] == UInt8(ascii: "=") { trimmed -= 1 }
-        let value = Array(s[valueStart..<trimmed])
+        let value = Array(s[min(judgedStart, trimmed)..<trimmed])
 
         if name.isAWSSecret, end - valueStart == 40,
             s[valueStart..<end].allSatisfy({ awsSecretBytes.contains($0) })

@@ -2,9 +2,15 @@
 enum ScanOutcome: Sendable {
     /// A realistic credential.
     case secret(SecretMatch)
-    /// The prefix matched but the rest is a placeholder, masked, or the wrong shape: nothing to
-    /// report, and the scan resumes at `end`.
+    /// The prefix matched and the rest is a placeholder or masked: nothing to report, and the
+    /// scan resumes at `end`.
     case placeholder(end: Int)
+    /// The prefix matched but what follows does not have the format's shape (too short or too
+    /// long, other bytes, a `{"…` header that decodes to binary): nothing to report either, and
+    /// the scan resumes at `end`, but a value assigned to a secret's name is then judged as a
+    /// plain value. Random values start with a 3- or 4-byte prefix (`eyJ`, `hf_`, `AKIA`) once in
+    /// some 10⁵ to 10⁷, and must not pass as that format's placeholders.
+    case wrongShape(end: Int)
 }
 
 /// Byte-level helpers shared by the detectors.

@@ -127,7 +127,7 @@ public struct SecretScanner: Sendable {
         case .secret(let match):
             if !isAllowed(s[match.range]) { matches.append(match) }
             return max(match.range.upperBound, i + 1)
-        case .placeholder(let end):
+        case .placeholder(let end), .wrongShape(let end):
             return max(end, i + 1)
         }
     }

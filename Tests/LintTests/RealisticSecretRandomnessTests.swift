@@ -28,6 +28,74 @@ struct RealisticSecretRandomnessTests {
         }
     }
 
+    /// A name and a random value as `FakeKeys.providers` writes them, for values that may
+    /// happen to start with `eyJ`, the JSON Web Token prefix (one in 262,144 of base62 or base64).
+    struct TokenLikeAssignment: Sendable, CustomTestStringConvertible {
+        var lead: String
+        var alphabet: [Character]
+        var count: Int
+        var testDescription: String { "\(lead)eyJ… (\(count))" }
+    }
+
+    static let tokenLikeAssignments: [TokenLikeAssignment] = [
+        .init(lead: "API_KEY=", alphabet: FakeKeys.base62, count: 40),
+        .init(lead: "api_key = ", alphabet: FakeKeys.base62, count: 32),
+        .init(lead: #""apiKey": ""#, alphabet: FakeKeys.base62, count: 40),
+        .init(lead: "Authorization: Bearer ", alphabet: FakeKeys.base62, count: 40),
+        .init(lead: "CLIENT_SECRET=", alphabet: FakeKeys.base64URL, count: 48),
+        .init(lead: "secret: ", alphabet: FakeKeys.base64URL, count: 24),
+        .init(lead: "aws_secret_access_key = ", alphabet: FakeKeys.base64, count: 40),
+    ]
+
+    /// Such a value is no token (no dot-separated parts, a "header" that decodes to binary, not
+    /// JSON), so the token detector must leave it to the assignment check, which reports it.
+    /// Deterministic: the same 300 seeds every run.
+    @Test(arguments: tokenLikeAssignments)
+    func randomAssignedValuesStartingLikeATokenAreReported(_ assignment: TokenLikeAssignment) throws {
+        var missed: [String] = []
+        for seed in UInt64(1)...300 {
+            var rng = SplitMix64(seed: seed)
+            var value = ""
+            // Letters and digits both, as `FakeKeys.assigned` draws them.
+            while !value.contains(where: \.isNumber) {
+                value = "eyJ" + FakeKeys.random(assignment.count - 3, assignment.alphabet, &rng)
+            }
+            if try lintSecrets("# Keys\n\nUse \(assignment.lead)\(value) here.\n").count != 1 {
+                missed.append("seed \(seed): \(value)")
+            }
+        }
+        #expect(missed.count == 0, "\(missed.count) of 300 missed, e.g. \(missed.prefix(3))")
+    }
+
+    /// The same for every other prefix a random value can start with (`hf_`, `r8_`, `AKIA`,
+    /// `ghp_`, `sk-ant-`…): a value that does not have that format's shape is judged as a value.
+    /// Deterministic: 100 seeds per prefix.
+    @Test func randomAssignedValuesStartingWithAnyKnownPrefixAreReported() throws {
+        let valueCharacters = Set(FakeKeys.base64URL)
+        var missed: [String] = []
+        var checked = 0
+        var keys = SplitMix64(seed: 0)
+        let prefixes = Set(FakeKeys.providers.map { $0.make(&keys).prefix }).sorted()
+        for prefix in prefixes
+        where !prefix.isEmpty && prefix.allSatisfy(valueCharacters.contains) && prefix.count <= 24 {
+            for seed in UInt64(1)...100 {
+                var rng = SplitMix64(seed: seed)
+                var body = ""
+                // Letters and digits both in the part after the prefix, which is what is judged.
+                while !body.contains(where: \.isNumber) {
+                    body = FakeKeys.random(48 - prefix.count, FakeKeys.base64URL, &rng)
+                }
+                let value = prefix + body
+                checked += 1
+                if try lintSecrets("# Keys\n\nUse CLIENT_SECRET=\(value) here.\n").count != 1 {
+                    missed.append(value)
+                }
+            }
+        }
+        #expect(checked >= 2_000)
+        #expect(missed.count == 0, "\(missed.count) of \(checked) missed, e.g. \(missed.prefix(5))")
+    }
+
     @Test func randomPrivateKeyBodiesOfEveryLengthAreReported() throws {
         var rng = SplitMix64(seed: FakeKeys.seed())
         for characters in [160, 400, 1_600, 3_200] {

@@ -255,7 +255,8 @@ import Testing
             let kept = parameters.related(all)
             #expect(line == "\(all.count) " + kept.map(\.id).joined(separator: " "), "\(query)")
             #expect(kept.first?.id == all.first?.id)
-            let fraction = all.first?.fused == true ? parameters.fusedRelatedScoreFraction : parameters.relatedScoreFraction
+            let fraction =
+                all.first?.fused == true ? parameters.fusedRelatedScoreFraction : parameters.relatedScoreFraction
             let floor = (all.first?.score ?? 0) * fraction
             #expect(all.dropFirst(kept.count).allSatisfy { $0.score < floor }, "\(query)")
         }

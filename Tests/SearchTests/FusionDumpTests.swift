@@ -19,7 +19,9 @@ struct FusionDumpTests {
 
     @Test func dumpShipped() throws {
         let kb = KnowledgeBase.load(TestSupport.shippedGuides)
-        for (name, file) in [("shipped", "relevance-shipped.txt"), ("shipped-heldout", "relevance-shipped-heldout.txt")] {
+        for (name, file) in [
+            ("shipped", "relevance-shipped.txt"), ("shipped-heldout", "relevance-shipped-heldout.txt"),
+        ] {
             let text = try #require(TestSupport.read(TestSupport.fixtures + "/" + file))
             dump(name, kb: kb, cases: RelevanceSuite(text: text).cases) { $0.id }
         }
@@ -76,7 +78,8 @@ struct FusionDumpTests {
                 let b = body[u].map { WordLlama.cosine(vector, $0) } ?? 0
                 let k = SearchUnitView(id: units[u].id, path: units[u].path)
                 candidates.append(
-                    "[\(DumpJSON.quoted(key(k))),\(hit.score),\(hit.coverage),\(index.kind(u).rawValue),\(stored),\(g),\(s),\(b)]")
+                    "[\(DumpJSON.quoted(key(k))),\(hit.score),\(hit.coverage),\(index.kind(u).rawValue),\(stored),\(g),\(s),\(b)]"
+                )
             }
             let expected = c.expected.sorted().map(DumpJSON.quoted).joined(separator: ",")
             out +=
@@ -99,7 +102,10 @@ enum DumpJSON {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            case _ where scalar.value < 0x20:
+                out +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
             default: out.unicodeScalars.append(scalar)
             }
         }

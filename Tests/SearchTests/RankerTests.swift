@@ -85,7 +85,10 @@ import Testing
         #expect(selection.answer.id == "archive#unpack-an-archive")
         #expect(selection.answer.answer.contains("2. Check the files."))
         let best = hits[0].score
-        #expect(selection.seeAlso.allSatisfy { $0.score >= best * RankingParameters.standard.seeAlsoFraction(fused: hits[0].fused) })
+        #expect(
+            selection.seeAlso.allSatisfy {
+                $0.score >= best * RankingParameters.standard.seeAlsoFraction(fused: hits[0].fused)
+            })
         #expect(!selection.seeAlso.contains { $0.id == "archive" || $0.id == selection.answer.id })
         #expect(selection.seeAlso.count <= AnswerSelection.seeAlsoLimit)
         #expect(AnswerSelection(hits: []) == nil)

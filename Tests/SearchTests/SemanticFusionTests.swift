@@ -61,7 +61,8 @@ import Testing
         #expect(guides > 0)
         let folder = TestSupport.temporaryFolder("guides-only")
         defer { TestSupport.remove(folder) }
-        TestSupport.write("# Tar\n\nArchiving utility.\n\n- Extract an archive:\n\n`tar xf file.tar`\n", to: folder + "/tar.md")
+        TestSupport.write(
+            "# Tar\n\nArchiving utility.\n\n- Extract an archive:\n\n`tar xf file.tar`\n", to: folder + "/tar.md")
         let only = try #require(SearchIndex(bytes: IndexBuilder().build(KnowledgeBase.load(folder), key: 1)))
         #expect(only.unitCount == 1)
         #expect(!only.hasVectors)

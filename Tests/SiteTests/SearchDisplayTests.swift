@@ -141,7 +141,8 @@ import Testing
                 "--virtual-time-budget=5000", "--dump-dom", "file://\(probePage)",
             ], timeout: 120)
         let start = try #require(
-            result.output.range(of: "<div class=\"search-popup\">"), "the popup is not open: \(result.output.suffix(300))")
+            result.output.range(of: "<div class=\"search-popup\">"),
+            "the popup is not open: \(result.output.suffix(300))")
         let popup = result.output[start.upperBound...].prefix(3000)
         #expect(firstResultItem(popup) == url(of: top.fused), "\(popup.prefix(600))")
     }

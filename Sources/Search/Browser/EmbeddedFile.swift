@@ -1,6 +1,6 @@
 /// Text files compiled into the binary with SwiftPM's `resources: [.embedInCode(…)]` (the
-/// generated `PackageResources` holds each as `[UInt8]`): the browser engine here, the theme in
-/// `Site`.
+/// generated `PackageResources` holds each as `[UInt8]`): the browser engine here, the query
+/// embedder in `Embeddings` (`WordLlamaBrowser`), the theme in `Site`.
 package enum EmbeddedFile {
     /// The file without its final newline: a text file ends with one, while the scripts and
     /// style sheet never did (the built site stays byte for byte what it was).

@@ -19,7 +19,9 @@ public enum ThemeAssets {
         // `assets/site.js`: theme toggle, navigation drawer, `/` to search, live results in the
         // header and on `search.html`. Plain ES5-level DOM code, no dependencies; the search
         // index and engine are loaded with `<script>` tags on first use, so search works from
-        // `file://` and pages that never search never download the index.
+        // `file://` and pages that never search never download the index; where the index has
+        // vectors, the first search also loads the query embedder, and each query the parts of
+        // the word-vector table it needs, then ranks again with the query's meaning.
         case "site.js": return EmbeddedFile.text(PackageResources.site_js)
         default: return []
         }

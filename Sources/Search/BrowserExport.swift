@@ -46,7 +46,7 @@ public enum BrowserExport {
 
     /// `Browser/wordllama.js` of `Embeddings`, the same tokenizer and pooling as `faq`'s.
     public static var wordVectorScript: [UInt8] {
-        EmbeddedFile.text(WordLlamaBrowser.script)
+        WordLlamaBrowser.script
     }
 
     /// How many parts the word-vector table is cut into.

@@ -28,7 +28,9 @@ import Testing
             try Data(part).write(to: folder.appendingPathComponent("part-\(number).bin"))
         }
         try JSONEncoder().encode(texts).write(to: folder.appendingPathComponent("texts.json"))
-        let script = Fixture.packageRoot + "/Sources/Embeddings/Browser/wordllama.js"
+        // The script as the site serves it, with the part size written in.
+        let script = folder.appendingPathComponent("wordllama.js").path
+        try Data(WordLlamaBrowser.script).write(to: URL(fileURLWithPath: script))
         let driver = """
             const fs = require("fs");
             require(\(String(decoding: try JSONEncoder().encode(script), as: UTF8.self)));

@@ -12,7 +12,8 @@
 (function (root) {
   "use strict";
   var MAGIC = 0x4c57424b, VERSION = 1, EMPTY_MERGE = 0xffffffff, NO_TOKEN = 0xffff;
-  var VECTOR_PART_ROWS = 2048;
+  // Rows per vector part: WordLlamaTable.browserVectorPartRows, written in by WordLlamaBrowser.
+  var VECTOR_PART_ROWS = __VECTOR_PART_ROWS__;
   var encoder = new TextEncoder();
 
   // Where each part starts and ends in the file, from its 64-byte header.

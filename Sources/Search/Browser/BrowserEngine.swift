@@ -1,3 +1,4 @@
+import Platform
 import SearchIndexReader
 
 /// The browser's search engine (`search-engine.js` beside this file, embedded by SwiftPM): a

@@ -1,3 +1,4 @@
+import Platform
 import Search
 
 /// The site's CSS and JavaScript, compiled into the binary so an installed `kb` needs no files

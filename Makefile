@@ -82,7 +82,7 @@ wordllama:
 	python3 scripts/wordllama.py --fixtures
 
 format:
-	$(SWIFT) format lint --strict --recursive Sources Tests
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
 clean:
 	rm -rf .build $(STATIC_BUILD) site

@@ -112,7 +112,8 @@ let package = Package(
         .testTarget(
             name: "LintTests", dependencies: ["Lint", "KnowledgeBase", "SecretScanning", "TestRequirements", "Yams"]),
         .testTarget(
-            name: "SearchTests", dependencies: ["Platform", "Search", "KnowledgeBase", "Embeddings", "TestRequirements"],
+            name: "SearchTests",
+            dependencies: ["Platform", "Search", "KnowledgeBase", "Embeddings", "TestRequirements"],
             exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["Platform", "TerminalUI"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "TestRequirements"], exclude: ["Fixtures"]),

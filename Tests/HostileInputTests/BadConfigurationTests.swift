@@ -32,7 +32,8 @@ struct BadConfigurationTests {
 
     static let cases: [Case] = [
         // Unknown keys, at each level.
-        Case("unknown top-level key", "colour: blue\n", 1, 1, "unknown key `colour` (known: lint, site, synonyms, faq)"),
+        Case(
+            "unknown top-level key", "colour: blue\n", 1, 1, "unknown key `colour` (known: lint, site, synonyms, faq)"),
         Case(
             "misspelt section after a good one", "lint:\n  review-max-age-days: 30\nsites:\n  title: X\n", 3, 1,
             "unknown key `sites`"),

@@ -20,6 +20,8 @@ struct MarkdownCopyTests {
         #expect(!copy.contains("\n\n\n"))
         #expect(copy.contains(loose ? "step 1\n\n5)" : "step 1\n5)"))
         // The bullet list after is not read as part of the ordered list.
-        #expect(copy.contains("<!-- end list -->\n\n  - a bullet after") || copy.contains("<!-- end list -->\n\n- a bullet after"))
+        #expect(
+            copy.contains("<!-- end list -->\n\n  - a bullet after")
+                || copy.contains("<!-- end list -->\n\n- a bullet after"))
     }
 }

@@ -94,7 +94,10 @@ public enum MarkdownCopy {
             var number = cmark_node_get_list_start(node)
             var remaining = 0
             var item = cmark_node_first_child(node)
-            while let it = item { remaining += 1; item = cmark_node_next(it) }
+            while let it = item {
+                remaining += 1
+                item = cmark_node_next(it)
+            }
             // Every piece but the last moves out; the last stays in the list, which cmark then
             // writes with its neighbours in view (a following list or code block needs a marker).
             while remaining > orderedListPiece {

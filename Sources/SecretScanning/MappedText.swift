@@ -24,6 +24,16 @@ public struct MappedText: Sendable {
         ends.append(source.upperBound)
     }
 
+    /// Appends `source[range]` as it is, each byte standing for itself: the common case of a
+    /// literal that is the file's own bytes, in one bulk copy per array rather than three
+    /// appends per byte (a tenth of `kb lint`'s time on tldr went to those).
+    public mutating func appendVerbatim(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
+        starts.append(contentsOf: range)
+        ends.append(contentsOf: (range.lowerBound + 1)...range.upperBound)
+    }
+
     /// Marks the current end as the place where two separate pieces meet.
     public mutating func markJoin() {
         if joins.last != bytes.count { joins.append(bytes.count) }

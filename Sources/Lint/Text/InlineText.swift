@@ -81,7 +81,26 @@ struct InlineText {
         _ literal: UnsafeBufferPointer<UInt8>, from source: UnsafeBufferPointer<UInt8>, cursor: inout Int, end: Int,
         escapes: Bool
     ) {
-        for c in literal {
+        var i = 0
+        while i < literal.count {
+            // The bytes that are the source's own, one for one, go in one copy: no escape can
+            // start among them (`MarkdownEscapes.decode` needs a `\` or `&`), so the loop below
+            // would emit each as it is.
+            var run = 0
+            while i + run < literal.count, cursor + run < end, source[cursor + run] == literal[i + run] {
+                let s = source[cursor + run]
+                if escapes && (s == UInt8(ascii: "\\") || s == UInt8(ascii: "&")) { break }
+                run += 1
+            }
+            if run > 0 {
+                lines.appendVerbatim(source, cursor..<(cursor + run))
+                joined.appendVerbatim(source, cursor..<(cursor + run))
+                cursor += run
+                i += run
+                continue
+            }
+            let c = literal[i]
+            i += 1
             var found = false
             while cursor < end {
                 let s = source[cursor]

@@ -48,6 +48,24 @@ import Testing
         #expect(unchanged.map(\.score) == [10, 9])
     }
 
+    /// A fused hit keeps its words' own score (`wordScore`, what `MissLog` judges): the score the
+    /// same unit gets when the ranking does not fuse.
+    @Test func fusedHitsKeepTheirWordsScore() throws {
+        var words = RankingParameters.standard
+        words.semanticWeight = 0
+        for query in ["lose my key", "someone pushed our key to github", "rotaet key"] {
+            let fused = Ranker(index: TestSupport.shippedIndex).search(query, limit: 50)
+            let alone = Ranker(index: TestSupport.shippedIndex, parameters: words).search(query, limit: 50)
+            try #require(!fused.isEmpty)
+            #expect(fused.allSatisfy(\.fused) && !alone.contains(where: \.fused))
+            let scores = Dictionary(uniqueKeysWithValues: alone.map { ($0.unit, $0.score) })
+            for hit in fused {
+                if let score = scores[hit.unit] { #expect(abs(hit.wordScore - score) < 1e-9, "\(query): \(hit.id)") }
+            }
+            #expect(alone.allSatisfy { $0.wordScore == $0.score })
+        }
+    }
+
     /// Whole guides have no vector, and an index whose units are all guides (tldr) has no
     /// vectors section at all.
     @Test func guidesHaveNoVector() throws {

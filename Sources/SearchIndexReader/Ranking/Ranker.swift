@@ -31,7 +31,8 @@ public struct Ranker: Sendable {
     }
 
     /// A unit being ranked: its score, the share of the query's words it matched, and its score
-    /// from the words alone (`score` before `SemanticFusion` adds the cosine).
+    /// from the words alone (`score` as `SemanticFusion` found it; the same as `score` when the
+    /// ranking does not fuse).
     public typealias Candidate = (unit: Int, score: Double, coverage: Double, wordScore: Double)
 
     /// The query after analysis.
@@ -51,14 +52,17 @@ public struct Ranker: Sendable {
         var query = analyse(text, forceTypos: false)
         var hits = rank(query, limit: limit)
         if hits.isEmpty && query.contentCount > 0 {
-            query = analyse(text, forceTypos: true)
+            let vector = query.vector
+            query = analyse(text, forceTypos: true, embedding: false)
+            query.vector = vector
             hits = rank(query, limit: limit)
         }
         return hits
     }
 
-    /// Splits `text` into words and finds each word's candidate terms.
-    public func analyse(_ text: String, forceTypos: Bool) -> Query {
+    /// Splits `text` into words and finds each word's candidate terms, and embeds `text` when
+    /// the ranking fuses vectors (`embedding: false` leaves that to a caller that has it).
+    public func analyse(_ text: String, forceTypos: Bool, embedding: Bool = true) -> Query {
         let analyzer = index.analyzer
         var raw: [(String, Int, Bool)] = []
         Tokenizer().tokenize(text) { bytes, position, compound in
@@ -105,7 +109,7 @@ public struct Ranker: Sendable {
                     corrected: corrected))
         }
         var query = Query(words: words, isQuestion: isQuestion, contentCount: contentCount)
-        if parameters.semanticWeight > 0 && index.hasVectors && contentCount > 0 {
+        if embedding && parameters.semanticWeight > 0 && index.hasVectors && contentCount > 0 {
             query.vector = WordLlama.builtIn.embed(text)
         }
         return query
@@ -184,8 +188,7 @@ public struct Ranker: Sendable {
             }
             if matchedWeight == 0 { continue }
             let coverage = matchedWeight / allWeight
-            let score = sum * coverage * coverage.squareRoot()
-            scored.append((u, score, coverage, score))
+            scored.append((u, sum * coverage * coverage.squareRoot(), coverage, 0))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }
 
@@ -212,7 +215,6 @@ public struct Ranker: Sendable {
             if query.isQuestion && index.kind(u) == .faq { score *= parameters.questionFAQBoost }
             score *= mentionPrior(unit: u)
             scored[i].score = score
-            scored[i].wordScore = score
         }
         var best = Array(scored[0..<depth])
         best.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }
@@ -224,7 +226,6 @@ public struct Ranker: Sendable {
             let title = index.strings(best[i].unit).title.lowercased()
             if !titles.insert(title).inserted {
                 best[i].score *= parameters.repeatedTitleFactor
-                best[i].wordScore = best[i].score
                 demoted = true
             }
         }
@@ -241,10 +242,11 @@ public struct Ranker: Sendable {
         } else if best.count < limit && scored.count > depth {
             best += scored[depth..<min(scored.count, depth + limit - best.count)]
         }
+        let fused = query.vector != nil
         return best.prefix(limit).map {
             SearchHit(
-                index: index, unit: $0.unit, score: $0.score, coverage: $0.coverage, wordScore: $0.wordScore,
-                fused: query.vector != nil)
+                index: index, unit: $0.unit, score: $0.score, coverage: $0.coverage,
+                wordScore: fused ? $0.wordScore : $0.score, fused: fused)
         }
     }
 

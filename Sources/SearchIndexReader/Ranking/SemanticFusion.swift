@@ -18,6 +18,7 @@ enum SemanticFusion {
     static func fuse(
         _ candidates: inout [Ranker.Candidate], weight: Double, cosine: (Int) -> Double
     ) {
+        for i in candidates.indices { candidates[i].wordScore = candidates[i].score }
         guard weight > 0, let best = candidates.map(\.score).max(), best > 0 else { return }
         for i in candidates.indices {
             candidates[i].score += weight * max(0, cosine(candidates[i].unit)) * best

@@ -30,7 +30,8 @@ import Testing
         print(
             "miss log: \(rightButWeak.count) of \(right) right answers weak; \(offWeak.count) of \(off.count) off-topic weak"
         )
-        // Measured: 1 of 47 right answers weak, 21 of 25 off-topic questions weak.
+        // Measured: 3 of 78 right answers weak, 22 of 25 off-topic questions weak (1 of 47 and 21
+        // of 25 before the cosine joined the ranking and the suite's content grew).
         #expect(right >= 40)
         #expect(rightButWeak.count * 20 <= right, "\(rightButWeak)")
         #expect(offWeak.count * 5 >= off.count * 4, "only \(offWeak.count) of \(off.count)")

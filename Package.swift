@@ -113,7 +113,9 @@ let package = Package(
             name: "LintTests", dependencies: ["Lint", "KnowledgeBase", "SecretScanning", "TestRequirements", "Yams"]),
         .testTarget(
             name: "SearchTests",
-            dependencies: ["Platform", "Search", "KnowledgeBase", "Embeddings", "TestRequirements"],
+            dependencies: [
+                "Platform", "Search", "KnowledgeBase", "Embeddings", "JSONText", "TestRequirements",
+            ],
             exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["Platform", "TerminalUI"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "TestRequirements"], exclude: ["Fixtures"]),

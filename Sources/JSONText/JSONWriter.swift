@@ -87,6 +87,14 @@ public struct JSONWriter {
         }
     }
 
+    /// `d` with every digit it needs to read back as the same `Double` (Swift's shortest
+    /// round-trip form), for data that is computed on, not shown: `FusionDumpTests`' scores,
+    /// whose near-ties a rounding would flip.
+    public mutating func value(_ name: String? = nil, exactly d: Double) {
+        key(name)
+        bytes.append(contentsOf: Array((d.isFinite ? "\(d)" : "null").utf8))
+    }
+
     public mutating func value(_ name: String? = nil, _ b: Bool) {
         key(name)
         bytes.append(contentsOf: Array((b ? "true" : "false").utf8))

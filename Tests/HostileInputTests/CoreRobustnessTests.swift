@@ -152,4 +152,14 @@ struct CoreRobustnessTests {
         writer.value(nil, "a\"b\\c\nd</script>\u{1B}é\u{9B}\u{7F}")
         #expect(writer.string == "\"a\\\"b\\\\c\\nd\\u003c/script\\u003e\\u001bé\\u009b\\u007f\"")
     }
+    /// Rounded values are for display; `exactly:` writes what reads back as the same Double.
+    @Test func jsonNumbersRoundOrReadBackExactly() {
+        var writer = JSONWriter(pretty: false)
+        writer.beginArray()
+        writer.value(nil, 0.1 + 0.2)
+        writer.value(nil, exactly: 0.1 + 0.2)
+        writer.value(nil, exactly: .infinity)
+        writer.endArray()
+        #expect(writer.string == "[0.3,0.30000000000000004,null]")
+    }
 }

@@ -1,5 +1,6 @@
 import Embeddings
 import Foundation
+import JSONText
 import KnowledgeBase
 import Platform
 import TestRequirements
@@ -46,7 +47,7 @@ struct FusionDumpTests {
         }
     }
 
-    func dump(_ name: String, kb: KnowledgeBase, cases: [RelevanceSuite.Case], key: (SearchUnitView) -> String) {
+    func dump(_ name: String, kb: KnowledgeBase, cases: [RelevanceSuite.Case], key: (SearchUnit) -> String) {
         let index = SearchIndex(bytes: IndexBuilder().build(kb, key: 1))!
         let units = SearchUnit.units(of: kb)
         let model = WordLlama.builtIn
@@ -69,46 +70,32 @@ struct FusionDumpTests {
                 forced = true
             }
             guard let vector = model.embed(c.query) else { continue }
-            var candidates: [String] = []
+            // One line per query: {q, question, forced, expected, c: [[key, score, coverage,
+            // kind, stored cosine, with guide title, with snippet, body], …]}.
+            var line = JSONWriter(pretty: false)
+            line.beginObject()
+            line.value("q", c.query)
+            line.value("question", query.isQuestion)
+            line.value("forced", forced)
+            line.value("expected", c.expected.sorted())
+            line.beginArray("c")
             for hit in hits.prefix(400) {
                 let u = hit.unit
-                let stored = vector.withUnsafeBufferPointer { index.cosine(unit: u, query: $0) }
-                let g = withGuide[u].map { WordLlama.cosine(vector, $0) } ?? 0
-                let s = withSnippet[u].map { WordLlama.cosine(vector, $0) } ?? 0
-                let b = body[u].map { WordLlama.cosine(vector, $0) } ?? 0
-                let k = SearchUnitView(id: units[u].id, path: units[u].path)
-                candidates.append(
-                    "[\(DumpJSON.quoted(key(k))),\(hit.score),\(hit.coverage),\(index.kind(u).rawValue),\(stored),\(g),\(s),\(b)]"
-                )
+                line.beginArray()
+                line.value(nil, key(units[u]))
+                line.value(nil, exactly: hit.score)
+                line.value(nil, exactly: hit.coverage)
+                line.value(nil, Int(index.kind(u).rawValue))
+                line.value(nil, exactly: Double(vector.withUnsafeBufferPointer { index.cosine(unit: u, query: $0) }))
+                for alternative in [withGuide[u], withSnippet[u], body[u]] {
+                    line.value(nil, exactly: Double(alternative.map { WordLlama.cosine(vector, $0) } ?? 0))
+                }
+                line.endArray()
             }
-            let expected = c.expected.sorted().map(DumpJSON.quoted).joined(separator: ",")
-            out +=
-                "{\"q\":\(DumpJSON.quoted(c.query)),\"question\":\(query.isQuestion),\"forced\":\(forced),\"expected\":[\(expected)],\"c\":[\(candidates.joined(separator: ","))]}\n"
+            line.endArray()
+            line.endObject()
+            out += line.string + "\n"
         }
         TestSupport.write(out, to: folder + "/" + name + ".jsonl")
-    }
-}
-
-/// What a suite compares hits by.
-struct SearchUnitView {
-    var id: String
-    var path: String
-}
-
-enum DumpJSON {
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20:
-                out +=
-                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,7 +1,7 @@
 /// Text files compiled into the binary with SwiftPM's `resources: [.embedInCode(…)]` (the
-/// generated `PackageResources` holds each as `[UInt8]`): the browser engine here, the query
-/// embedder in `Embeddings` (`WordLlamaBrowser`), the theme in `Site`. In `Platform` so that each
-/// of those targets can splice its own script.
+/// generated `PackageResources` holds each as `[UInt8]`): the browser engine in `Search`, the
+/// query embedder in `Embeddings` (`WordLlamaBrowser`), the theme in `Site`. In `Platform` so
+/// that each of those targets can splice its own script.
 package enum EmbeddedFile {
     /// The file without its final newline: a text file ends with one, while the scripts and
     /// style sheet never did (the built site stays byte for byte what it was).
@@ -11,8 +11,8 @@ package enum EmbeddedFile {
 
     /// `file` with the first occurrence of each placeholder replaced: how values that have
     /// their one definition in Swift (the ranking parameters, the index layout, the folding
-    /// table, the word-vector table's part size) reach a script. A placeholder that is missing leaves the text as it is; the
-    /// tests check that none is left over.
+    /// table, the word-vector table's part size) reach a script. A placeholder that is missing
+    /// leaves the text as it is; the tests check that none is left over.
     package static func splice(_ file: [UInt8], _ replacements: [(placeholder: String, value: String)]) -> [UInt8] {
         var out = file
         for (placeholder, value) in replacements {

@@ -471,8 +471,8 @@
     candidates.forEach(function (c) { c.score += RANKING.semanticWeight * Math.max(0, index.cosine(c.unit, vector)) * best; });
     candidates.sort(function (a, b) { return a.score !== b.score ? b.score - a.score : a.unit - b.unit; });
   }
-  // `vector` is the query's WordLlama vector (KBWordLlama's embed), or null to rank by words
-  // alone, as Ranker.rank does with and without `query.vector`.
+  // `vector` is the query's WordLlama vector (KBWordLlama's embed) when the ranking fuses it
+  // (`search` decides, as Ranker.analyse does), or null to rank by words alone.
   function rank(index, query, limit, vector) {
     var n = index.unitCount, W = query.words.length;
     if (n === 0 || query.contentCount === 0 || W === 0) return [];
@@ -550,7 +550,7 @@
       if (titles[title]) { b.score *= RANKING.repeatedTitleFactor; demoted = true; } else titles[title] = true;
     });
     if (demoted) best.sort(order);
-    if (vector && index.hasVectors && RANKING.semanticWeight > 0) {
+    if (vector) {
       // Every candidate, the reranked best and the rest, gets the cosine (Ranker.rank).
       best = best.concat(scored.slice(depth));
       fuse(index, best, vector);
@@ -568,10 +568,11 @@
   function search(query, limit, vector) {
     limit = limit || 10;
     var ix = index(), q = analyse(ix, String(query || ""), false);
-    if (q.contentCount === 0) vector = null;
-    var hits = rank(ix, q, limit, vector || null);
-    if (hits.length === 0 && q.contentCount > 0) hits = rank(ix, analyse(ix, String(query || ""), true), limit, vector || null);
-    var fused = !!(vector && ix.hasVectors && RANKING.semanticWeight > 0);
+    // Fused only where Ranker.analyse would embed: weighted vectors in the index, a content word.
+    if (!vector || q.contentCount === 0 || !hasVectors()) vector = null;
+    var hits = rank(ix, q, limit, vector);
+    if (hits.length === 0 && q.contentCount > 0) hits = rank(ix, analyse(ix, String(query || ""), true), limit, vector);
+    var fused = vector !== null;
     return hits.map(function (h) {
       var s = ix.strings(h.unit), slug = s[0].split("#")[0];
       return { id: s[0], kind: FORMAT.kinds[ix.kind(h.unit)] || "section", title: s[1], guide: s[2],

@@ -73,7 +73,7 @@ public struct RankingParameters: Sendable, Equatable {
     /// What the cosine of the query's WordLlama vector with a unit's (its question or heading
     /// and aliases) adds to the unit's BM25F score divided by the best one (`SemanticFusion`).
     /// 0 ranks by words alone. 3.5 is the largest weight at which no metric of a tuning half
-    /// fell (4 cost the shipped suite a hit@3; README, "Word embeddings").
+    /// fell (4 costs a tuning hit@3 against 3.5; README, "Word embeddings").
     public var semanticWeight = 3.5
 
     /// The values `faq` and the site rank with.
